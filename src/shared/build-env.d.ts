@@ -1,0 +1,9 @@
+/** Injected by Vite's `define` at build time (see vite.config.ts and endpoints.config.ts). */
+declare const __TANDEM_ENDPOINTS__: {
+  readonly googleApi: string;
+  readonly googleAuth: string;
+  readonly graphApi: string;
+  readonly msAuthority: string;
+};
+/** True in the simulator build (`vite build --mode sim`). */
+declare const __TANDEM_SIMULATOR_BUILD__: boolean;

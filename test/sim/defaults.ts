@@ -1,0 +1,22 @@
+/**
+ * Loopback addresses the simulators listen on by default (`npm run sim`, `npm run demo`, e2e), and
+ * therefore the endpoints a simulator build of the extension uses unless TANDEM_* variables say
+ * otherwise. Graph and the Microsoft identity platform are HTTPS because the Graph client only
+ * sends tokens to https hosts and MSAL refuses an http authority.
+ */
+export const SIM_PORTS = {
+  googleApi: 47801,
+  googleAuth: 47802,
+  graph: 47803,
+  msIdentity: 47804,
+  web: 47805,
+} as const;
+
+export const SIM_HOST = '127.0.0.1';
+
+export const SIM_ENDPOINTS = {
+  googleApi: `http://${SIM_HOST}:${SIM_PORTS.googleApi}/calendar/v3`,
+  googleAuth: `http://${SIM_HOST}:${SIM_PORTS.googleAuth}/o/oauth2/v2/auth`,
+  graphApi: `https://${SIM_HOST}:${SIM_PORTS.graph}/v1.0`,
+  msAuthority: `https://${SIM_HOST}:${SIM_PORTS.msIdentity}/common`,
+} as const;
