@@ -26,7 +26,6 @@ export interface RouterOptions {
 export type Router = (message: unknown, sender: MessageSenderLike) => Promise<Envelope<unknown>> | undefined;
 
 export function createRouter(options: RouterOptions): Router {
-  const origin = `chrome-extension://${options.extensionId}`;
   const isOurPage = (sender: MessageSenderLike): boolean => {
     if (sender.id !== options.extensionId || !sender.url) return false;
     let url: URL;
@@ -35,7 +34,9 @@ export function createRouter(options: RouterOptions): Router {
     } catch {
       return false;
     }
-    return url.origin === origin && options.uiPages.includes(url.pathname);
+    // Compare scheme and host rather than `origin`: URL parsers disagree on the origin of
+    // non-special schemes (Node says "null", Chromium "chrome-extension://<id>").
+    return url.protocol === 'chrome-extension:' && url.host === options.extensionId && options.uiPages.includes(url.pathname);
   };
 
   return (message, sender) => {

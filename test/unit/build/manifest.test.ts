@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ManifestV3Export } from '@crxjs/vite-plugin';
+import { CALENDAR_PAGE_MATCHES, createManifest, EXTENSION_ID } from '../../../manifest.config.ts';
+import { resolveEndpoints } from '../../../endpoints.config.ts';
+
+interface ManifestShape {
+  key: string;
+  permissions: string[];
+  host_permissions: string[];
+  content_scripts: { matches: string[] }[];
+}
+
+async function manifestFor(mode: string, env: Record<string, string> = {}): Promise<ManifestShape> {
+  const exported: ManifestV3Export = createManifest(mode, resolveEndpoints(mode, env));
+  const value = typeof exported === 'function' ? await exported({ command: 'build', mode }) : await exported;
+  return value as unknown as ManifestShape;
+}
+
+describe('manifest', () => {
+  it('asks for exactly the minimal permissions and only the API hosts in production', async () => {
+    const manifest = await manifestFor('production');
+    expect(manifest.permissions).toEqual(['alarms', 'storage', 'identity', 'offscreen']);
+    expect(manifest.host_permissions).toEqual([
+      'https://www.googleapis.com/*',
+      'https://graph.microsoft.com/*',
+      'https://login.microsoftonline.com/*',
+    ]);
+    expect(manifest.content_scripts[0]!.matches).toEqual([...CALENDAR_PAGE_MATCHES]);
+  });
+
+  it('adds loopback hosts only in the simulator build', async () => {
+    const production = await manifestFor('production');
+    const sim = await manifestFor('sim');
+    expect(production.host_permissions.some((h) => h.includes('127.0.0.1'))).toBe(false);
+    expect(sim.host_permissions).toContain('https://127.0.0.1/*');
+    expect(sim.content_scripts[0]!.matches).toContain('http://127.0.0.1/*');
+  });
+
+  it('follows an endpoint moved to a national cloud', async () => {
+    const manifest = await manifestFor('production', { TANDEM_GRAPH_API: 'https://graph.microsoft.us/v1.0' });
+    expect(manifest.host_permissions).toContain('https://graph.microsoft.us/*');
+    expect(manifest.host_permissions).not.toContain('https://graph.microsoft.com/*');
+  });
+
+  it('pins the extension id with its key', async () => {
+    const { key } = await manifestFor('production');
+    const hex = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
+    const id = [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+    expect(id).toBe(EXTENSION_ID);
+  });
+});
