@@ -20,3 +20,12 @@ export const SIM_ENDPOINTS = {
   graphApi: `https://${SIM_HOST}:${SIM_PORTS.graph}/v1.0`,
   msAuthority: `https://${SIM_HOST}:${SIM_PORTS.msIdentity}/common`,
 } as const;
+
+/**
+ * OAuth clients the simulators know, with the extension's redirect URI registered: the simulator
+ * build of the extension uses these ids unless the user enters others.
+ */
+export const SIM_CLIENTS = {
+  google: 'tandem-sim-0000000000.apps.googleusercontent.com',
+  microsoft: '7c3e6b1f-5d0a-4b8e-9a61-2f4d8c9e0b17',
+} as const;
