@@ -1,3 +1,4 @@
+import { Loaded } from '../shared/ui/Loaded.tsx';
 import { useStatus } from '../shared/ui/use-status.ts';
 import { openOptionsPage } from '../shared/messaging/ui-client.ts';
 
@@ -11,21 +12,17 @@ export function Popup() {
         <span class="spacer" />
         {status.state === 'ready' && status.value.simulatorBuild && <span class="tag warn">simulator build</span>}
       </header>
-      {status.state === 'loading' && <p class="muted">Loading…</p>}
-      {status.state === 'error' && (
-        <p class="error" role="alert">
-          {status.message}
-        </p>
-      )}
-      {status.state === 'ready' && (
-        <section class="card" aria-labelledby="setup-title">
-          <h2 id="setup-title">Not set up yet</h2>
-          <p class="muted">Connect a Google and a Microsoft account, then pair a calendar from each.</p>
-          <button class="primary" type="button" onClick={() => void openOptionsPage()}>
-            Open settings
-          </button>
-        </section>
-      )}
+      <Loaded value={status}>
+        {() => (
+          <section class="card" aria-labelledby="setup-title">
+            <h2 id="setup-title">Not set up yet</h2>
+            <p class="muted">Connect a Google and a Microsoft account, then pair a calendar from each.</p>
+            <button class="primary" type="button" onClick={() => void openOptionsPage()}>
+              Open settings
+            </button>
+          </section>
+        )}
+      </Loaded>
     </main>
   );
 }
