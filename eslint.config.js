@@ -9,7 +9,7 @@
  */
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import tandem from './eslint/restricted-paths.js';
 import globals from 'globals';
 
 /** Files allowed to import webextension-polyfill / use the `chrome` global. */
@@ -36,7 +36,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { 'import-x': importX },
+    plugins: { tandem },
     rules: {
       curly: ['error', 'multi-line'],
       eqeqeq: ['error', 'always'],
@@ -48,7 +48,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-restricted-paths': [
+      'tandem/restricted-paths': [
         'error',
         {
           zones: [
@@ -137,7 +137,7 @@ export default tseslint.config(
   },
   // Tests, simulators and scripts run in Node.
   {
-    files: ['test/**/*.{ts,tsx}', 'scripts/**/*.ts', '*.config.ts', 'eslint.config.js'],
+    files: ['test/**/*.{ts,tsx}', 'scripts/**/*.ts', '*.config.ts', 'eslint.config.js', 'eslint/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },
@@ -149,7 +149,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'eslint/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -28,7 +28,7 @@ describe('lint-enforced boundaries', () => {
     ['src/background/sync/x.ts', "import '../router.ts';"],
     ['src/popup/x.ts', "import '../../test/sim/defaults.ts';"],
   ])('%s may not %s', async (file, code) => {
-    expect(await ruleIds(file, code)).toContain('import-x/no-restricted-paths');
+    expect(await ruleIds(file, code)).toContain('tandem/restricted-paths');
   });
 
   it('lets the sync engine import shared code and its own folder', async () => {
