@@ -3,7 +3,7 @@
  * Lint is where Tandem's architecture is enforced (architecture.md §5):
  * - contexts (background, popup, options, content) never import each other; src/shared imports none;
  * - the sync engine (src/background/sync) imports only src/shared and its own folder, and sees no
- *   browser, network or DOM globals;
+ *   browser, network or DOM globals; provider adapters import only the engine and src/shared;
  * - only the browser seams import webextension-polyfill or touch `chrome`;
  * - no floating promises, exhaustive switches, no console outside the logger.
  */
@@ -63,6 +63,12 @@ export default tseslint.config(
               from: './src',
               except: ['./shared', './background/sync'],
               message: 'The sync engine is pure: it imports only src/shared and its own folder.',
+            },
+            {
+              target: './src/background/providers',
+              from: './src/background',
+              except: ['./providers', './sync'],
+              message: 'Provider adapters see only the engine (ports, model, errors) and shared code.',
             },
             {
               target: './src',

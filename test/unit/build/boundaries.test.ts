@@ -27,12 +27,15 @@ describe('lint-enforced boundaries', () => {
     ['src/shared/x.ts', "import '../background/router.ts';"],
     ['src/background/sync/x.ts', "import '../router.ts';"],
     ['src/popup/x.ts', "import '../../test/sim/defaults.ts';"],
+    ['src/background/providers/google/x.ts', "import '../../platform/browser.ts';"],
+    ['src/background/sync/x.ts', "import '../providers/html-text.ts';"],
   ])('%s may not %s', async (file, code) => {
     expect(await ruleIds(file, code)).toContain('tandem/restricted-paths');
   });
 
-  it('lets the sync engine import shared code and its own folder', async () => {
+  it('lets the sync engine import shared code and its own folder, and adapters the engine', async () => {
     expect(await ruleIds('src/background/sync/x.ts', "import '../../shared/logger.ts';\nimport './y.ts';")).toEqual([]);
+    expect(await ruleIds('src/background/providers/graph/x.ts', "import '../../sync/ports.ts';\nimport '../html-text.ts';")).toEqual([]);
   });
 
   it('keeps webextension-polyfill behind the browser seams', async () => {
