@@ -30,8 +30,12 @@ export type FreeBusy = 'busy' | 'free' | 'tentative' | 'oof' | 'workingElsewhere
 /** Google visibility; Outlook's `personal` reads as `private`. */
 export type Privacy = 'default' | 'public' | 'private' | 'confidential';
 
-/** `default`: the calendar's default reminders; otherwise minutes before start ([] = none). */
-export type Reminders = { readonly useDefault: true } | { readonly useDefault: false; readonly minutes: readonly number[] };
+/**
+ * Reminder offsets in minutes before the start, ascending, without duplicates ([] = none). Google's
+ * "use the calendar's defaults" is resolved to the calendar's default reminders by its adapter:
+ * Outlook has no such notion, and an explicit list keeps both sides comparable.
+ */
+export type Reminders = readonly number[];
 
 export interface CanonicalEvent {
   readonly title: string;
