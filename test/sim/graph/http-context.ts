@@ -10,6 +10,7 @@ import type { TokenCheck, TokenRegistry } from '../core/tokens.ts';
 import { GraphError, MESSAGES, renderThrown } from './errors.ts';
 import type { MailboxRecord } from './model.ts';
 import { Query } from './odata.ts';
+import { checkPermissions } from './permissions.ts';
 import { parsePrefer, preferenceApplied, type Preferences } from './prefer.ts';
 import type { RenderOptions } from './render.ts';
 import type { GraphStore } from './store.ts';
@@ -84,6 +85,7 @@ function authenticate(deps: ContextDeps, request: SimRequest): MailboxRecord {
   if (!check.ok) {
     throw new GraphError(401, 'InvalidAuthenticationToken', AUTH_MESSAGES[check.reason], { 'www-authenticate': WWW_AUTHENTICATE });
   }
+  checkPermissions(request.method, request.url.pathname, check.grant.scopes);
   const mailbox = deps.store.mailbox(check.grant.account);
   if (!mailbox) {
     throw new GraphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');

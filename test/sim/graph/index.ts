@@ -37,7 +37,8 @@ export interface GraphCounters extends MailCounters {
   throttled: number;
 }
 
-export const GRAPH_SCOPES = ['https://graph.microsoft.com/Calendars.ReadWrite', 'https://graph.microsoft.com/User.Read'];
+/** What Tandem asks for (and what `issueToken` grants unless told otherwise). */
+export const GRAPH_SCOPES = ['Calendars.ReadWrite', 'User.Read', 'MailboxSettings.Read'];
 
 export class GraphSim {
   readonly faults: FaultInjector;
@@ -122,8 +123,8 @@ export class GraphSim {
   }
 
   /** Issues a Graph access token for a mailbox, skipping sign-in (for API tests). */
-  issueToken(upn: string, lifetimeMs?: number): string {
-    return this.tokens.issue(upn, 'microsoft-graph', GRAPH_SCOPES, lifetimeMs).token;
+  issueToken(upn: string, lifetimeMs?: number, scopes: readonly string[] = GRAPH_SCOPES): string {
+    return this.tokens.issue(upn, 'microsoft-graph', scopes, lifetimeMs).token;
   }
 
   /** Pre-existing data: may set isOrganizer/organizer/responseStatus; no mail, works on read-only calendars. */
