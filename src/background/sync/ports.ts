@@ -114,9 +114,11 @@ export interface TokenSource {
   invalidate(token: string): Promise<void>;
 }
 
-/** Durable key-value storage; `set` of several keys is atomic. */
+/** Durable key-value storage of JSON values; `set` and `remove` of several keys are atomic. */
 export interface KeyValueStore {
   get(keys: readonly string[]): Promise<Readonly<Record<string, unknown>>>;
+  /** Every entry whose key starts with `prefix`. */
+  scan(prefix: string): Promise<Readonly<Record<string, unknown>>>;
   set(entries: Readonly<Record<string, unknown>>): Promise<void>;
   remove(keys: readonly string[]): Promise<void>;
 }

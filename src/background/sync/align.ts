@@ -1,0 +1,74 @@
+/**
+ * Aligning a mirrored series' occurrences with its source's: after the mirror series is created,
+ * and after its timing or rule changed (which makes Outlook drop every exception), each source
+ * occurrence that is moved, edited or cancelled is made so on the mirror side too.
+ */
+import { sameField, timeKey } from './canonical.ts';
+import { bySide, calendarOf, occurrenceKey, provider, refOf, type RunContext } from './context.ts';
+import { planCancelOccurrence } from './create.ts';
+import { mergedFields } from './merge.ts';
+import { mirrorPolicy, projectToMirror } from './mirror.ts';
+import { otherSide, type CanonicalEvent } from './model.ts';
+import type { RemoteEvent } from './ports.ts';
+import type { Link } from './state.ts';
+import { planUpdate } from './writes.ts';
+
+export async function alignOccurrences(ctx: RunContext, seriesKey: string): Promise<void> {
+  const series = ctx.links.get(seriesKey);
+  if (!series || series.expanded) return;
+  const sourceSide = series.origin;
+  const targetSide = otherSide(sourceSide);
+  const sourceRef = series[sourceSide];
+  const targetRef = series[targetSide];
+  const sourceMaster = series.snapshots[sourceSide];
+  if (!sourceRef || !targetRef || !sourceMaster) return;
+  const [sources, targets] = await Promise.all([
+    provider(ctx, sourceSide).listOccurrences(calendarOf(ctx, sourceSide), sourceRef.id, ctx.window, ctx.signal),
+    provider(ctx, targetSide).listOccurrences(calendarOf(ctx, targetSide), targetRef.id, ctx.window, ctx.signal),
+  ]);
+  const targetByStart = new Map(targets.flatMap((t) => (t.originalStart ? [[timeKey(t.originalStart), t] as const] : [])));
+  const policy = mirrorPolicy(ctx.pair, sourceMaster, !series.sourceReadOnly);
+  const fields = mergedFields(policy).filter((field) => field !== 'recurrence');
+  const sourceStarts = new Set<string>();
+  for (const source of sources) {
+    if (!source.originalStart) continue;
+    const start = timeKey(source.originalStart);
+    sourceStarts.add(start);
+    const target = targetByStart.get(start);
+    if (!target || target.cancelled) continue;
+    const link = occurrenceLink(ctx, series, source, target);
+    if (source.cancelled || !source.event) {
+      planCancelOccurrence(ctx, link, targetSide);
+      continue;
+    }
+    const wanted = projectToMirror({ ...source.event, recurrence: null }, ctx.pair, policy, targetSide);
+    const current = target.event;
+    if (!current) continue;
+    const changed = fields.filter((field) => !sameField(field, wanted, current));
+    ctx.links.put(link);
+    if (changed.length === 0) continue;
+    const next: Record<string, unknown> = { ...current };
+    for (const field of changed) next[field] = wanted[field];
+    planUpdate(ctx, link.key, targetSide, { event: next as unknown as CanonicalEvent, changed });
+  }
+  // Occurrences the source no longer has (cancelled in Outlook, EXDATE in Google) go on the mirror too.
+  for (const [start, target] of targetByStart) {
+    if (sourceStarts.has(start) || target.cancelled || !target.originalStart) continue;
+    planCancelOccurrence(ctx, occurrenceLink(ctx, series, null, target), targetSide);
+  }
+}
+
+function occurrenceLink(ctx: RunContext, series: Link, source: RemoteEvent | null, target: RemoteEvent): Link {
+  const key = occurrenceKey(series.key, target.originalStart ?? { date: '' });
+  const sourceSide = series.origin;
+  return {
+    key,
+    kind: 'occurrence',
+    origin: sourceSide,
+    series: series.key,
+    originalStart: key.slice(series.key.length + 1),
+    ...bySide(sourceSide, source && !source.cancelled ? refOf(source) : null, refOf(target)),
+    snapshots: bySide(sourceSide, source?.event ?? null, target.event ?? null),
+    syncedAt: ctx.now,
+  };
+}

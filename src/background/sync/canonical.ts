@@ -1,0 +1,67 @@
+/**
+ * Comparing canonical events: field equality that ignores representation noise (key order,
+ * reminder order, equal instants written differently), and the list of fields that differ.
+ */
+import { SYNCED_FIELDS, type CanonicalEvent, type EventTime, type SyncedField } from './model.ts';
+import type { RecurrenceRule } from './recurrence.ts';
+
+export function timeKey(time: EventTime): string {
+  return 'date' in time ? time.date : time.instant;
+}
+
+export function sameTime(a: EventTime, b: EventTime): boolean {
+  if ('date' in a || 'date' in b) return 'date' in a && 'date' in b && a.date === b.date;
+  return Date.parse(a.instant) === Date.parse(b.instant) && a.zone === b.zone;
+}
+
+export function sameField(field: SyncedField, a: CanonicalEvent, b: CanonicalEvent): boolean {
+  switch (field) {
+    case 'start':
+    case 'end':
+      return sameTime(a[field], b[field]);
+    case 'reminders':
+      return sameList([...a.reminders].sort(byNumber), [...b.reminders].sort(byNumber));
+    case 'recurrence':
+      return sameRule(a.recurrence, b.recurrence);
+    default:
+      return a[field] === b[field];
+  }
+}
+
+/** Fields whose values differ between two versions of an event. */
+export function changedFields(before: CanonicalEvent | undefined, after: CanonicalEvent, fields: readonly SyncedField[] = SYNCED_FIELDS): SyncedField[] {
+  if (!before) return [...fields];
+  return fields.filter((field) => !sameField(field, before, after));
+}
+
+export function sameRule(a: RecurrenceRule | null, b: RecurrenceRule | null): boolean {
+  if (a === null || b === null) return a === b;
+  return stableJson(normaliseRule(a)) === stableJson(normaliseRule(b));
+}
+
+function normaliseRule(rule: RecurrenceRule): RecurrenceRule {
+  return {
+    ...rule,
+    ...(rule.byDay ? { byDay: [...rule.byDay].sort((x, y) => `${x.ordinal ?? 0}${x.day}`.localeCompare(`${y.ordinal ?? 0}${y.day}`)) } : {}),
+    ...(rule.byMonthDay ? { byMonthDay: [...rule.byMonthDay].sort(byNumber) } : {}),
+    ...(rule.byMonth ? { byMonth: [...rule.byMonth].sort(byNumber) } : {}),
+    ...(rule.bySetPos ? { bySetPos: [...rule.bySetPos].sort(byNumber) } : {}),
+  };
+}
+
+/** JSON with sorted keys, so equal values serialise equally. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
+      : v,
+  );
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
+}

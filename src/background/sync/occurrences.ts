@@ -1,0 +1,93 @@
+/**
+ * Exceptions and cancellations of series mirrored as series: a moved, edited or cancelled
+ * occurrence on one side becomes the same on the other, keyed by its original start.
+ */
+import { bySide, occurrenceKey, refOf, type RunContext } from './context.ts';
+import { planCancelOccurrence } from './create.ts';
+import { mirrorPolicy, projectToMirror, projectToSource } from './mirror.ts';
+import { otherSide, SYNCED_FIELDS, type CanonicalEvent, type Side } from './model.ts';
+import { flowsFrom } from './pair.ts';
+import type { RemoteEvent } from './ports.ts';
+import type { Link } from './state.ts';
+import { occurrenceStart } from './writes.ts';
+
+/** Handles one instance row (exception, cancellation, or an Outlook occurrence). */
+export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent): void {
+  if (!row.seriesId || !row.originalStart) return;
+  const series = ctx.links.bySide(side, row.seriesId);
+  if (!series || series.kind !== 'series') return;
+  const key = occurrenceKey(series.key, row.originalStart);
+  const originalStart = key.slice(series.key.length + 1);
+  if (side === 'outlook' && !row.cancelled) ctx.occurrences[row.id] = [row.seriesId, originalStart];
+  if (side === 'outlook' && row.cancelled) delete ctx.occurrences[row.id];
+  const existing = ctx.links.get(key);
+  if (series.expanded) {
+    // Only the source side has occurrences; the mirror side holds separate events.
+    if (side === series.origin && existing) ctx.observed[side].set(key, row);
+    return;
+  }
+  if (existing) {
+    ctx.observed[side].set(key, row);
+    return;
+  }
+  // A plain occurrence is no news: it follows its master.
+  if (!row.cancelled && side === 'outlook' && !row.exception) return;
+  if (!flowsFrom(ctx.pair, side) || (side !== series.origin && series.sourceReadOnly)) return;
+  const link: Link = {
+    key,
+    kind: 'occurrence',
+    origin: series.origin,
+    series: series.key,
+    originalStart,
+    ...bySide(side, refOf(row), null),
+    snapshots: { google: null, outlook: null },
+    syncedAt: ctx.now,
+  };
+  if (row.cancelled) planCancelOccurrence(ctx, link, otherSide(side));
+  else if (row.event) planNewException(ctx, series, link, side, row.event);
+}
+
+/** Makes the occurrence on the other side match an edited occurrence on `side`. */
+export function planNewException(ctx: RunContext, series: Link, link: Link, side: Side, event: CanonicalEvent): void {
+  const target = otherSide(side);
+  const seriesId = series[target]?.id;
+  const seriesSource = series.snapshots[series.origin];
+  if (!seriesId || !seriesSource) return;
+  const policy = mirrorPolicy(ctx.pair, seriesSource, !series.sourceReadOnly);
+  const wanted = side === series.origin ? projectToMirror(event, ctx.pair, policy, target) : towardSource(ctx, seriesSource, event, policy);
+  const occurrence = { ...wanted, recurrence: null };
+  const originalStart = occurrenceStart(link, series);
+  ctx.writes.push({
+    side: target,
+    phase: 2,
+    title: occurrence.title,
+    build: () => ({
+      op: 'update-occurrence',
+      ref: link.key,
+      seriesId,
+      originalStart,
+      event: occurrence,
+      changed: SYNCED_FIELDS.filter((field) => field !== 'recurrence' && policy.forward.has(field)),
+    }),
+    onDone: (stored) => {
+      if (!stored?.event) return;
+      ctx.links.put({
+        ...link,
+        ...bySide(side, link[side], refOf(stored)),
+        snapshots: bySide(side, event, stored.event),
+        syncedAt: ctx.now,
+      });
+      ctx.report.updated[target]++;
+    },
+  });
+}
+
+/** A mirror-side occurrence edit expressed on the source: carried fields back, the rest as the series has them. */
+function towardSource(ctx: RunContext, seriesSource: CanonicalEvent, mirrorEvent: CanonicalEvent, policy: ReturnType<typeof mirrorPolicy>): CanonicalEvent {
+  const result: Record<string, unknown> = { ...seriesSource, start: mirrorEvent.start, end: mirrorEvent.end };
+  for (const field of policy.backward) {
+    const value = projectToSource(field, mirrorEvent, seriesSource, ctx.pair, policy);
+    if (value !== undefined) result[field] = value;
+  }
+  return result as unknown as CanonicalEvent;
+}

@@ -1,0 +1,155 @@
+/**
+ * One sync of one pair, end to end: read both sides, verify, reconcile, guard deletions, write,
+ * align series, and save — links at every acknowledged batch, cursors only once everything read
+ * has been applied.
+ */
+import { calendarAccess } from './access.ts';
+import { alignOccurrences } from './align.ts';
+import type { EngineDeps, RunContext } from './context.ts';
+import { refreshExpandedSeries } from './create.ts';
+import { CancelledError, SyncError } from './errors.ts';
+import { executePhase } from './execute.ts';
+import { intake } from './intake.ts';
+import { LinkIndex } from './link-index.ts';
+import type { Side } from './model.ts';
+import type { PairConfig } from './pair.ts';
+import type { KeyValueStore, RemoteEvent } from './ports.ts';
+import { outlookWindow, pairWindow, readSide } from './read.ts';
+import { reconcile } from './reconcile.ts';
+import { ReportBuilder, type PairReport } from './report.ts';
+import { PairStore, type PairMeta, type PauseState } from './state.ts';
+import { checkDeletions, checkEmptyCalendars } from './guard.ts';
+
+export type SyncPhase = 'reading-google' | 'reading-outlook' | 'planning' | 'writing-google' | 'writing-outlook' | 'saving' | 'done';
+
+export interface Progress {
+  readonly pairId: string;
+  readonly phase: SyncPhase;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface SyncOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: Progress) => void;
+  /** The user confirmed the deletions a paused run wanted to make. */
+  readonly confirmDeletions?: boolean;
+  /** Whether each calendar is read-only, when the caller knows (else looked up once a day). */
+  readonly readOnly?: Partial<Record<Side, boolean>>;
+}
+
+export async function syncPair(deps: EngineDeps, store: KeyValueStore, pair: PairConfig, options: SyncOptions = {}): Promise<PairReport> {
+  const pairStore = new PairStore(store, pair.id);
+  const meta = await pairStore.loadMeta();
+  const report = new ReportBuilder(pair.id);
+  if (meta.paused && !options.confirmDeletions) {
+    report.paused = meta.paused;
+    return report.build();
+  }
+  const signal = options.signal ?? new AbortController().signal;
+  let access: NonNullable<PairMeta['access']>;
+  try {
+    access = await calendarAccess(deps, pair, meta, options.readOnly, signal);
+  } catch (error) {
+    return failed(report, error, 'google');
+  }
+  // Which side the run is talking to, so a failure can say where it happened.
+  let activeSide: Side = 'google';
+  const progress = (phase: SyncPhase, done = 0, total = 0): void => {
+    if (phase.endsWith('google')) activeSide = 'google';
+    if (phase.endsWith('outlook')) activeSide = 'outlook';
+    options.onProgress?.({ pairId: pair.id, phase, done, total });
+  };
+  const now = deps.clock.now();
+  const ctx: RunContext = {
+    pair,
+    deps,
+    signal,
+    now,
+    window: pairWindow(pair, now),
+    links: new LinkIndex(await pairStore.loadLinks()),
+    report,
+    occurrences: await pairStore.loadOccurrenceIndex(),
+    observed: { google: new Map(), outlook: new Map() },
+    writes: [],
+    history: [],
+    conflicts: [],
+    readOnly: { google: access.google, outlook: access.outlook },
+    replan: new Set(),
+    align: new Set(),
+  };
+  try {
+    return await run(ctx, pairStore, { ...meta, access }, progress, options.confirmDeletions === true);
+  } catch (error) {
+    // Whatever was acknowledged is kept; cursors stay where they were, so nothing is lost.
+    const { changed, removed } = ctx.links.takeChanges();
+    await pairStore.saveLinks(changed, removed);
+    return failed(report, error, activeSide);
+  }
+}
+
+async function run(ctx: RunContext, pairStore: PairStore, meta: PairMeta, progress: (phase: SyncPhase, done?: number, total?: number) => void, confirmed: boolean): Promise<PairReport> {
+  const { pair, deps } = ctx;
+  progress('reading-google');
+  const google = await readSide(ctx, 'google', meta.googleCursor, ctx.window, (n) => progress('reading-google', n, n));
+  progress('reading-outlook');
+  const { window: oWindow, reuse } = outlookWindow(meta, ctx.window);
+  const outlook = await readSide(ctx, 'outlook', reuse ? meta.outlookCursor : null, oWindow, (n) => progress('reading-outlook', n, n));
+  progress('planning');
+  const emptied = confirmed ? null : checkEmptyCalendars(ctx, { google, outlook });
+  if (emptied) return pause(ctx, pairStore, meta, emptied);
+  const mirrors: readonly RemoteEvent[] = ctx.links.size === 0 ? await deps.outlook.findMirrors(pair.outlookCalendarId, pair.id, ctx.signal) : [];
+  await intake(ctx, { google, outlook }, mirrors);
+  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  if (meta.expandedRefreshedOn !== today) {
+    for (const link of [...ctx.links.all()]) if (link.kind === 'series' && link.expanded) await refreshExpandedSeries(ctx, link.key);
+  }
+  // Once per link, however many sides reported it.
+  for (const key of new Set([...ctx.observed.google.keys(), ...ctx.observed.outlook.keys()])) reconcile(ctx, key);
+  const tooMany = confirmed ? null : checkDeletions(ctx);
+  if (tooMany) return pause(ctx, pairStore, meta, tooMany);
+
+  const onProgress = (side: Side, done: number, total: number): void => progress(side === 'google' ? 'writing-google' : 'writing-outlook', done, total);
+  await executePhase(ctx, 1, { store: pairStore, onProgress });
+  for (const key of ctx.align) await alignOccurrences(ctx, key);
+  await executePhase(ctx, 2, { store: pairStore, onProgress });
+
+  progress('saving');
+  const { changed, removed } = ctx.links.takeChanges();
+  await pairStore.saveLinks(changed, removed);
+  await pairStore.appendHistory(ctx.history);
+  await pairStore.appendConflicts(ctx.conflicts);
+  const commit = !ctx.report.hasTransientErrors;
+  await pairStore.saveMeta(
+    {
+      ...meta,
+      googleCursor: commit ? google.cursor : meta.googleCursor,
+      outlookCursor: commit ? outlook.cursor : meta.outlookCursor,
+      outlookWindow: commit ? oWindow : meta.outlookWindow,
+      lastRunAt: ctx.now,
+      paused: null,
+      expandedRefreshedOn: today,
+    },
+    ctx.occurrences,
+  );
+  ctx.report.committed = commit;
+  progress('done');
+  return ctx.report.build();
+}
+
+/**
+ * Expected failures (sign-in needed, throttled too long, a malformed answer…) end the run with a
+ * clear error in the report; anything else is a bug and surfaces as one.
+ */
+function failed(report: ReportBuilder, error: unknown, side: Side): PairReport {
+  if (!(error instanceof SyncError)) throw error;
+  report.error({ kind: error.kind, side, id: null, title: '', message: error.message, transient: error.transient || error instanceof CancelledError });
+  return report.build();
+}
+
+async function pause(ctx: RunContext, pairStore: PairStore, meta: PairMeta, paused: PauseState): Promise<PairReport> {
+  // Nothing is written and no cursor moves: after the user decides, the same changes are read again.
+  await pairStore.saveMeta({ ...meta, paused, lastRunAt: ctx.now });
+  ctx.report.paused = paused;
+  return ctx.report.build();
+}

@@ -1,0 +1,175 @@
+/**
+ * What the engine remembers about a pair between runs, and how it is stored: one entry per link
+ * (so a checkpoint writes only what changed), plus small entries for cursors and pause state, the
+ * Outlook occurrence index, the deletion history and recorded conflicts.
+ */
+import type { CanonicalEvent, Side, SyncedField } from './model.ts';
+import type { KeyValueStore, TimeWindow } from './ports.ts';
+
+export const STATE_SCHEMA = 1;
+
+export interface SideRef {
+  readonly id: string;
+  readonly version: string;
+  readonly modifiedAt: string;
+}
+
+/** One synced item: a single event, a series, or one occurrence of a series. */
+export interface Link {
+  /** `<origin>:<source id>` for singles and series; `<series key>|<original start>` for occurrences. */
+  readonly key: string;
+  readonly kind: 'single' | 'series' | 'occurrence';
+  readonly origin: Side;
+  readonly google: SideRef | null;
+  readonly outlook: SideRef | null;
+  /** Each side as it last read after our writes: what change detection compares against. */
+  readonly snapshots: { readonly google: CanonicalEvent | null; readonly outlook: CanonicalEvent | null };
+  /** Occurrences: the series link and the original start (date or UTC instant). */
+  readonly series?: string;
+  readonly originalStart?: string;
+  /** Series mirrored as separate events (the other side cannot store its rule). */
+  readonly expanded?: boolean;
+  /** Occurrence cancelled on both sides. */
+  readonly cancelled?: boolean;
+  /** Source events the user cannot edit (invitations, read-only calendars): mirror is one-way. */
+  readonly sourceReadOnly?: boolean;
+  readonly syncedAt: number;
+}
+
+export interface PendingDeletion {
+  readonly side: Side;
+  readonly id: string;
+  readonly title: string;
+  readonly start: string;
+}
+
+export interface PauseState {
+  readonly reason: 'mass-deletion' | 'empty-calendar';
+  readonly message: string;
+  readonly since: number;
+  /** What the paused run would have deleted (shown to the user before they confirm). */
+  readonly deletions: readonly PendingDeletion[];
+}
+
+export interface PairMeta {
+  readonly schema: number;
+  readonly googleCursor: string | null;
+  readonly outlookCursor: string | null;
+  /** The window the Outlook delta cursor covers (Graph binds a delta token to its window). */
+  readonly outlookWindow: TimeWindow | null;
+  readonly lastRunAt: number | null;
+  readonly paused: PauseState | null;
+  /** Day (YYYY-MM-DD) expanded series were last re-listed, so new occurrences enter the window. */
+  readonly expandedRefreshedOn: string | null;
+  /** Whether each calendar is read-only, as last looked up, and when. */
+  readonly access: { readonly google: boolean; readonly outlook: boolean; readonly checkedAt: number } | null;
+}
+
+export interface DeletionRecord {
+  readonly at: number;
+  readonly side: Side;
+  readonly calendarId: string;
+  readonly id: string;
+  readonly title: string;
+  readonly start: string;
+  readonly why: string;
+  /** The deleted event as last seen, enough to recreate it on undo. */
+  readonly event: CanonicalEvent;
+}
+
+export interface ConflictRecord {
+  readonly at: number;
+  readonly link: string;
+  readonly title: string;
+  readonly field: SyncedField;
+  readonly winner: Side;
+  readonly losingValue: unknown;
+}
+
+export type OccurrenceIndex = Record<string, readonly [seriesKey: string, originalStart: string]>;
+
+export const EMPTY_META: PairMeta = {
+  schema: STATE_SCHEMA,
+  googleCursor: null,
+  outlookCursor: null,
+  outlookWindow: null,
+  lastRunAt: null,
+  paused: null,
+  expandedRefreshedOn: null,
+  access: null,
+};
+
+const HISTORY_LIMIT = 500;
+const CONFLICT_LIMIT = 200;
+
+export class PairStore {
+  private readonly prefix: string;
+
+  constructor(
+    private readonly store: KeyValueStore,
+    pairId: string,
+  ) {
+    this.prefix = `tandem/pair/${pairId}/`;
+  }
+
+  async loadMeta(): Promise<PairMeta> {
+    const key = `${this.prefix}meta`;
+    const meta = (await this.store.get([key]))[key] as PairMeta | undefined;
+    return meta && meta.schema === STATE_SCHEMA ? meta : EMPTY_META;
+  }
+
+  async loadLinks(): Promise<Link[]> {
+    return Object.values(await this.store.scan(`${this.prefix}link/`)) as Link[];
+  }
+
+  async loadOccurrenceIndex(): Promise<OccurrenceIndex> {
+    const key = `${this.prefix}occurrences`;
+    return ((await this.store.get([key]))[key] as OccurrenceIndex | undefined) ?? {};
+  }
+
+  /** Writes changed links and drops removed ones in one atomic step. */
+  async saveLinks(changed: readonly Link[], removed: readonly string[]): Promise<void> {
+    if (changed.length > 0) await this.store.set(Object.fromEntries(changed.map((link) => [this.linkKey(link.key), link])));
+    if (removed.length > 0) await this.store.remove(removed.map((key) => this.linkKey(key)));
+  }
+
+  async saveMeta(meta: PairMeta, occurrences?: OccurrenceIndex): Promise<void> {
+    await this.store.set({ [`${this.prefix}meta`]: meta, ...(occurrences ? { [`${this.prefix}occurrences`]: occurrences } : {}) });
+  }
+
+  async appendHistory(records: readonly DeletionRecord[]): Promise<void> {
+    await this.append('history', records, HISTORY_LIMIT);
+  }
+
+  async appendConflicts(records: readonly ConflictRecord[]): Promise<void> {
+    await this.append('conflicts', records, CONFLICT_LIMIT);
+  }
+
+  async history(): Promise<DeletionRecord[]> {
+    return this.list<DeletionRecord>('history');
+  }
+
+  async conflicts(): Promise<ConflictRecord[]> {
+    return this.list<ConflictRecord>('conflicts');
+  }
+
+  /** Forgets everything about the pair (used when a pair is removed). */
+  async clear(): Promise<void> {
+    await this.store.remove(Object.keys(await this.store.scan(this.prefix)));
+  }
+
+  private linkKey(key: string): string {
+    return `${this.prefix}link/${key}`;
+  }
+
+  private async list<T>(name: string): Promise<T[]> {
+    const key = `${this.prefix}${name}`;
+    return ((await this.store.get([key]))[key] as T[] | undefined) ?? [];
+  }
+
+  private async append<T>(name: string, records: readonly T[], limit: number): Promise<void> {
+    if (records.length === 0) return;
+    const all = [...(await this.list<T>(name)), ...records];
+    await this.store.set({ [`${this.prefix}${name}`]: all.slice(-limit) });
+  }
+}
