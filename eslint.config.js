@@ -71,6 +71,12 @@ export default tseslint.config(
               message: 'Provider adapters see only the engine (ports, model, errors) and shared code.',
             },
             {
+              target: './src/runner',
+              from: './src',
+              except: ['./runner', './background/sync', './background/providers', './shared'],
+              message: 'The runner uses the engine, the adapters and shared code — nothing browser-bound.',
+            },
+            {
               target: './src',
               from: ['./test', './scripts'],
               message: 'Product code may not depend on tests or scripts.',
@@ -140,6 +146,14 @@ export default tseslint.config(
   {
     files: ['src/shared/logger.ts'],
     rules: { 'no-console': 'off' },
+  },
+  // The headless runner is the one part of src/ that runs in Node (file store, process I/O).
+  {
+    files: ['src/runner/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'The runner runs in Node.' }] }],
+    },
   },
   // Tests, simulators and scripts run in Node.
   {

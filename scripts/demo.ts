@@ -13,6 +13,10 @@ import type { Page } from 'playwright-core';
 import { launchExtension, SIM_BUILD_DIR, type ExtensionSession } from '../test/e2e/harness/extension.ts';
 import { startSimulators, type Simulators } from '../test/sim/index.ts';
 import { seedDemo, type DemoWorld } from '../test/sim/seed/demo.ts';
+import { parsePairs } from '../src/runner/config.ts';
+import { MemoryStore } from '../src/background/sync/memory-store.ts';
+import { runOnce, type RunResult } from '../src/runner/run-once.ts';
+import { formatSummary } from '../src/runner/summary.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const wantsHeadless = process.argv.includes('--headless');
@@ -27,6 +31,8 @@ await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), mode: '
 const sims = await startSimulators({ ports: 'default' });
 const world = seedDemo(sims);
 console.log(`Simulators running; demo calendars seeded for ${world.googleUser} and ${world.msUser}.`);
+const sync = await syncDemo(sims, world);
+console.log(`Two-way sync of the demo pair:\n${formatSummary(sync)}`);
 
 const session = await launchExtension({ headless, viewport: headless ? { width: 1280, height: 800 } : null });
 const pages = await openDemoPages(session, world);
@@ -38,7 +44,7 @@ if (headless) {
     if (name === 'popup') await page.setViewportSize({ width: 380, height: 320 });
     await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
   }
-  writeFileSync(path.join(folder, 'summary.txt'), summary(sims, world, session));
+  writeFileSync(path.join(folder, 'summary.txt'), summary(sims, world, session, sync));
   await session.close();
   await sims.close();
   console.log(`Screenshots and summary written to ${folder}`);
@@ -52,6 +58,22 @@ if (headless) {
   process.on('SIGINT', () => void session.close().then(stop));
 }
 
+/**
+ * Syncs the demo pair with the engine and adapters the extension uses, run headless here: the
+ * extension's own sign-in and scheduled sync build on the same engine.
+ */
+async function syncDemo(simulators: Simulators, demo: DemoWorld): Promise<RunResult> {
+  const config = {
+    googleApi: simulators.endpoints.googleApi,
+    graphApi: simulators.endpoints.graphApi,
+    googleToken: simulators.google.issueToken(demo.googleUser),
+    msToken: simulators.graph.issueToken(demo.msUser),
+    pairs: parsePairs(JSON.stringify([{ google: demo.googleCalendarId, outlook: demo.outlookCalendarId }])),
+    stateDir: '',
+  };
+  return runOnce(config, { store: new MemoryStore() });
+}
+
 async function openDemoPages(session: ExtensionSession, demo: DemoWorld): Promise<Record<string, Page>> {
   const google = await session.open(demo.pages.google);
   const outlook = await session.open(demo.pages.outlook);
@@ -61,7 +83,7 @@ async function openDemoPages(session: ExtensionSession, demo: DemoWorld): Promis
   return { popup, options, google, outlook };
 }
 
-function summary(simulators: Simulators, demo: DemoWorld, extension: ExtensionSession): string {
+function summary(simulators: Simulators, demo: DemoWorld, extension: ExtensionSession, result: RunResult): string {
   const googleEvents = simulators.google.listStoredEvents(demo.googleCalendarId);
   const outlookEvents = simulators.graph.listStoredEvents(demo.outlookCalendarId);
   const lines = [
@@ -73,7 +95,9 @@ function summary(simulators: Simulators, demo: DemoWorld, extension: ExtensionSe
     `Outlook calendar: ${outlookEvents.length} stored events`,
     ...outlookEvents.map((e) => `  - ${e.subject ?? '(no title)'}${e.type === 'seriesMaster' ? ' (series)' : ''}`),
     '',
-    `API requests made by the extension: Google ${simulators.google.log.count()}, Graph ${simulators.graph.log.count()}`,
+    'Two-way sync (engine run headless with the real adapters):',
+    formatSummary(result).trimEnd(),
+    `Invitations sent: Google ${simulators.google.counters.invitationsSent}, Outlook ${simulators.graph.counters.invitationsSent}`,
     `Console errors in the extension: ${extension.problems.length}`,
     ...extension.problems.map((p) => `  - ${p.source}: ${p.text}`),
   ];
