@@ -26,7 +26,10 @@ export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideR
   for (const side of SIDES) if (reads[side].full) await verifyAbsences(ctx, side, events[side]);
 
   const markers = new Map<string, RemoteEvent>();
-  for (const mirror of [...mirrors, ...events.google.filter((e) => e.marker)]) {
+  // Edited occurrences of a Google mirror series inherit the series' private properties, marker
+  // included: only top-level events stand for the mirror the marker names.
+  const marked = events.google.filter((e) => e.marker && e.shape !== 'instance');
+  for (const mirror of [...mirrors.filter((m) => m.shape !== 'instance'), ...marked]) {
     if (mirror.marker?.pair === ctx.pair.id) markers.set(linkKey(mirror.marker.sourceSide, mirror.marker.sourceId), mirror);
   }
   for (const side of SIDES) {
