@@ -7,7 +7,7 @@
  * - simulator build (`vite build --mode sim`): every endpoint defaults to the loopback address
  *   `npm run sim` listens on; the variables override them for any host, port, http or https.
  */
-import { SIM_ENDPOINTS } from './test/sim/defaults.ts';
+import { SIM_CLIENTS, SIM_ENDPOINTS } from './test/sim/defaults.ts';
 
 export interface Endpoints {
   /** Google Calendar API v3 base, no trailing slash. */
@@ -70,4 +70,23 @@ function normaliseUrl(variable: string, raw: string): string {
 export function hostPermissionFor(endpoint: string): string {
   const url = new URL(endpoint);
   return `${url.protocol}//${url.hostname}/*`;
+}
+
+/** OAuth client ids a build uses until the user enters their own in the options page. */
+export interface DefaultClientIds {
+  readonly google: string;
+  readonly microsoft: string;
+}
+
+/**
+ * Production builds have no default unless TANDEM_GOOGLE_CLIENT_ID / TANDEM_MS_CLIENT_ID are set
+ * (each user registers their own apps: see the README); the simulator build defaults to the
+ * clients the simulators register.
+ */
+export function resolveClientIds(mode: string, env: Readonly<Record<string, string | undefined>>): DefaultClientIds {
+  const defaults: DefaultClientIds = isSimulatorMode(mode) ? SIM_CLIENTS : { google: '', microsoft: '' };
+  return {
+    google: env['TANDEM_GOOGLE_CLIENT_ID']?.trim() || defaults.google,
+    microsoft: env['TANDEM_MS_CLIENT_ID']?.trim() || defaults.microsoft,
+  };
 }

@@ -41,7 +41,8 @@ export function createManifest(mode: string, endpoints: Endpoints) {
     background: { service_worker: 'src/background/index.ts', type: 'module' },
     action: { default_popup: 'src/popup/index.html', default_title: 'Tandem' },
     options_ui: { page: 'src/options/index.html', open_in_tab: true },
-    permissions: ['alarms', 'storage', 'identity', 'offscreen'],
+    // notifications: "sign-in needed" and paused deletions (decisions.md #10).
+    permissions: ['alarms', 'storage', 'identity', 'offscreen', 'notifications'],
     host_permissions: unique([...apiHosts, ...(simulator ? LOOPBACK : [])]),
     content_scripts: [
       {

@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { createManifest } from './manifest.config.ts';
-import { isSimulatorMode, resolveEndpoints } from './endpoints.config.ts';
+import { isSimulatorMode, resolveClientIds, resolveEndpoints } from './endpoints.config.ts';
 
 export default defineConfig(({ mode }) => {
   const endpoints = resolveEndpoints(mode, process.env);
@@ -13,6 +13,7 @@ export default defineConfig(({ mode }) => {
       // runner, say) never do.
       __TANDEM_ENDPOINTS__: JSON.stringify(endpoints),
       __TANDEM_SIMULATOR_BUILD__: JSON.stringify(isSimulatorMode(mode)),
+      __TANDEM_CLIENT_IDS__: JSON.stringify(resolveClientIds(mode, process.env)),
     },
     build: {
       target: 'chrome120',

@@ -9,6 +9,7 @@ export default defineConfig({
   define: {
     __TANDEM_ENDPOINTS__: JSON.stringify(PRODUCTION_ENDPOINTS),
     __TANDEM_SIMULATOR_BUILD__: 'false',
+    __TANDEM_CLIENT_IDS__: JSON.stringify({ google: '', microsoft: '' }),
   },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],

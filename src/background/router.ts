@@ -54,10 +54,10 @@ export function createRouter(options: RouterOptions): Router {
 
 async function dispatch(handlers: UiHandlers, request: UiToBackground): Promise<Envelope<unknown>> {
   try {
-    switch (request.type) {
-      case 'status/get':
-        return { ok: true, value: await handlers['status/get'](request) };
-    }
+    // The mapped UiHandlers type ties each handler to its own request type; TypeScript cannot
+    // follow that through an index, hence the one cast.
+    const handler = handlers[request.type] as (request: UiToBackground) => Promise<unknown>;
+    return { ok: true, value: await handler(request) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -7,3 +7,5 @@ declare const __TANDEM_ENDPOINTS__: {
 };
 /** True in the simulator build (`vite build --mode sim`). */
 declare const __TANDEM_SIMULATOR_BUILD__: boolean;
+/** Default OAuth client ids of this build (endpoints.config.ts resolveClientIds). */
+declare const __TANDEM_CLIENT_IDS__: { readonly google: string; readonly microsoft: string };

@@ -9,3 +9,6 @@ export interface Endpoints {
 export const ENDPOINTS: Endpoints = __TANDEM_ENDPOINTS__;
 
 export const IS_SIMULATOR_BUILD: boolean = __TANDEM_SIMULATOR_BUILD__;
+
+/** OAuth client ids used until the user enters their own (empty in a production build by default). */
+export const DEFAULT_CLIENT_IDS: { readonly google: string; readonly microsoft: string } = __TANDEM_CLIENT_IDS__;

@@ -1,8 +1,8 @@
 /**
  * A pair: one Google calendar synced with one Outlook calendar, and everything the user chose
- * about how. Stored in settings; the engine only reads it.
+ * about how. Stored in settings, edited by the options page, read by the engine — so it lives in
+ * shared code.
  */
-import type { SyncedField } from './model.ts';
 
 export type Direction = 'both' | 'google-to-outlook' | 'outlook-to-google';
 
@@ -48,8 +48,11 @@ export interface PairConfig {
   readonly marking: MirrorMarking;
 }
 
-/** Fields a user may switch off; times, title, all-day and recurrence always sync. */
-export type OptionalField = Extract<SyncedField, 'description' | 'location' | 'freeBusy' | 'privacy' | 'reminders' | 'color' | 'meetingUrl'>;
+/**
+ * Fields a user may switch off; times, title, all-day and recurrence always sync. (The engine
+ * checks at compile time that each is one of its synced fields.)
+ */
+export type OptionalField = 'description' | 'location' | 'freeBusy' | 'privacy' | 'reminders' | 'color' | 'meetingUrl';
 
 export const OPTIONAL_FIELDS: readonly OptionalField[] = ['description', 'location', 'freeBusy', 'privacy', 'reminders', 'meetingUrl', 'color'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter, type UiHandlers } from '../../../src/background/router.ts';
-import { PROTOCOL_VERSION, type StatusSnapshot } from '../../../src/shared/messaging/protocol.ts';
+import { PROTOCOL_VERSION, type StatusSnapshot, type UiRequestType } from '../../../src/shared/messaging/protocol.ts';
 
 const ID = 'nlbikdfbadfllbfnnjfbffaihjhkbomc';
 const status: StatusSnapshot = {
@@ -10,12 +10,15 @@ const status: StatusSnapshot = {
   endpoints: { googleApi: 'g', graphApi: 'm' },
 };
 
+const TYPES: readonly UiRequestType[] = ['status/get', 'settings/get', 'settings/set', 'accounts/get', 'accounts/signIn', 'accounts/signOut', 'calendars/list', 'pairs/list', 'pairs/save', 'pairs/remove', 'pairs/resolvePause', 'sync/now', 'sync/cancel', 'sync/state'];
+const unexpected = Object.fromEntries(TYPES.map((type) => [type, () => Promise.reject(new Error(`unexpected ${type}`))])) as unknown as UiHandlers;
+
 function makeRouter(handlers: Partial<UiHandlers> = {}) {
   const rejected: string[] = [];
   const router = createRouter({
     extensionId: ID,
     uiPages: ['/src/popup/index.html', '/src/options/index.html'],
-    handlers: { 'status/get': () => Promise.resolve(status), ...handlers },
+    handlers: { ...unexpected, 'status/get': () => Promise.resolve(status), ...handlers },
     onRejected: (reason) => rejected.push(reason),
   });
   return { router, rejected };

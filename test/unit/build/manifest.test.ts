@@ -20,7 +20,7 @@ async function manifestFor(mode: string, env: Record<string, string> = {}): Prom
 describe('manifest', () => {
   it('asks for exactly the minimal permissions and only the API hosts in production', async () => {
     const manifest = await manifestFor('production');
-    expect(manifest.permissions).toEqual(['alarms', 'storage', 'identity', 'offscreen']);
+    expect(manifest.permissions).toEqual(['alarms', 'storage', 'identity', 'offscreen', 'notifications']);
     expect(manifest.host_permissions).toEqual([
       'https://www.googleapis.com/*',
       'https://graph.microsoft.com/*',
