@@ -77,8 +77,11 @@ export interface ReadRequest {
 }
 
 export type WriteOp =
-  /** `key` is deterministic per (pair, source): it makes the create idempotent across retries. */
-  | { readonly op: 'create'; readonly ref: string; readonly key: string; readonly event: CanonicalEvent; readonly marker: MirrorMarker }
+  /**
+   * `key` is deterministic per (pair, source): it makes the create idempotent across retries.
+   * `marker` null creates an ordinary event (a user's event brought back by undo).
+   */
+  | { readonly op: 'create'; readonly ref: string; readonly key: string; readonly event: CanonicalEvent; readonly marker: MirrorMarker | null }
   /** `changed` lists the fields to write; others are left as they are on the service. */
   | { readonly op: 'update'; readonly ref: string; readonly id: string; readonly version: string; readonly event: CanonicalEvent; readonly changed: readonly SyncedField[] }
   | { readonly op: 'delete'; readonly ref: string; readonly id: string; readonly version: string | null }

@@ -16,7 +16,7 @@ export type Body = Record<string, unknown>;
 const MAX_OVERRIDES = 5;
 const MAX_MINUTES = 40_320;
 
-export function createBody(event: CanonicalEvent, id: string, marker: MirrorMarker): Body {
+export function createBody(event: CanonicalEvent, id: string, marker: MirrorMarker | null): Body {
   const body: Body = {
     id,
     summary: event.title,
@@ -27,7 +27,7 @@ export function createBody(event: CanonicalEvent, id: string, marker: MirrorMark
     transparency: transparency(event),
     visibility: event.privacy,
     reminders: reminders(event),
-    extendedProperties: { private: markerProperties(marker) },
+    ...(marker ? { extendedProperties: { private: markerProperties(marker) } } : {}),
   };
   if (event.tentative) body.status = 'tentative';
   if (event.color !== null) body.colorId = event.color;

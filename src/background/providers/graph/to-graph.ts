@@ -24,11 +24,12 @@ export interface WriteZones {
 
 const CREATE_FIELDS: readonly SyncedField[] = ['title', 'description', 'location', 'start', 'freeBusy', 'privacy', 'reminders'];
 
-export function createBody(event: CanonicalEvent, key: string, marker: MirrorMarker, zones: WriteZones): GraphBody {
+export function createBody(event: CanonicalEvent, key: string, marker: MirrorMarker | null, zones: WriteZones): GraphBody {
   const fields: SyncedField[] = [...CREATE_FIELDS];
   if (event.color !== null) fields.push('color');
   if (event.recurrence !== null) fields.push('recurrence');
-  return { ...bodyFor(event, fields, zones, true), transactionId: transactionIdFor(key), singleValueExtendedProperties: markerProperties(marker) };
+  const body: GraphBody = { ...bodyFor(event, fields, zones, true), transactionId: transactionIdFor(key) };
+  return marker ? { ...body, singleValueExtendedProperties: markerProperties(marker) } : body;
 }
 
 /** An update: the changed fields only. `occurrence`: the target is one occurrence (no recurrence). */

@@ -100,7 +100,7 @@ function created(ctx: WriteContext, op: Extract<WriteOp, { op: 'create' }>, answ
   // Graph answers a repeated transactionId with the first event (§2.4), status and all: only its age tells.
   const made = raw.createdDateTime ? Date.parse(raw.createdDateTime) : Number.NaN;
   const adopted = made < ctx.startedAt - ADOPTION_AGE_MS;
-  return { ref: op.ref, ok: true, event: event.marker ? event : { ...event, marker: op.marker }, ...(adopted ? { adopted } : {}) };
+  return { ref: op.ref, ok: true, event: event.marker || !op.marker ? event : { ...event, marker: op.marker }, ...(adopted ? { adopted } : {}) };
 }
 
 function failed(ref: string, error: Error): WriteOutcome {
