@@ -6,6 +6,7 @@ import { createConsoleLogger } from '../shared/logger.ts';
 import { ENDPOINTS, IS_SIMULATOR_BUILD } from '../shared/endpoints.ts';
 import { createAuth } from './auth/index.ts';
 import { createRouter } from './router.ts';
+import { DiagnosticsLog } from './runtime/diagnostics.ts';
 import { IdbStore } from './runtime/idb-store.ts';
 import { createRuntime } from './runtime/index.ts';
 import { SettingsStore } from './runtime/settings.ts';
@@ -13,7 +14,8 @@ import { AreaStore } from './runtime/area-store.ts';
 import { systemClock } from './sync/system-clock.ts';
 import * as platform from './platform/browser.ts';
 
-const log = createConsoleLogger('tandem', IS_SIMULATOR_BUILD ? 'debug' : 'warn');
+const diagnostics = new DiagnosticsLog();
+const log = diagnostics.wrap(createConsoleLogger('tandem', IS_SIMULATOR_BUILD ? 'debug' : 'warn'));
 
 // Every wake, before anything else: the call is cheap and idempotent, and a worker woken by an
 // alarm after an update must not run a single turn with storage.local readable by pages.
@@ -45,6 +47,7 @@ const runtime = createRuntime({
   broadcast: platform.broadcast,
   setBadge: (badge) => platform.setBadge(badge.text, badge.color, badge.title),
   notify: (notice) => platform.notify(notice.id, notice.title, notice.message),
+  diagnostics,
   instanceId: crypto.randomUUID(),
 });
 

@@ -3,7 +3,11 @@ import type { AuthService } from '../auth/types.ts';
 import type { CalendarSummary, Provider, StatusSnapshot } from '../../shared/messaging/protocol.ts';
 import type { EngineDeps } from '../sync/context.ts';
 import type { UiHandlers } from '../router.ts';
+import type { KeyValueStore } from '../sync/ports.ts';
+import { loadActivity } from './activity.ts';
+import type { DiagnosticsLog } from './diagnostics.ts';
 import type { PairActions } from './pair-actions.ts';
+import { exportSettings, parseSettingsFile } from './settings-file.ts';
 import type { SettingsStore } from './settings.ts';
 import type { SyncService } from './sync-service.ts';
 
@@ -16,6 +20,9 @@ export interface HandlerDeps {
   readonly pairs: PairActions;
   /** Re-arms the alarm after the interval changed. */
   readonly rescheduled: () => Promise<void>;
+  readonly local: KeyValueStore;
+  readonly state: KeyValueStore;
+  readonly diagnostics: DiagnosticsLog;
 }
 
 export function createHandlers(deps: HandlerDeps): UiHandlers {
@@ -52,6 +59,21 @@ export function createHandlers(deps: HandlerDeps): UiHandlers {
       return sync.state();
     },
     'sync/state': () => sync.state(),
+    'activity/get': async () => loadActivity(deps.state, deps.local, await settings.pairs()),
+    'activity/undo': async ({ pairId, deletionId }) => {
+      await pairs.undo(pairId, deletionId);
+      return loadActivity(deps.state, deps.local, await settings.pairs());
+    },
+    'settings/export': async () => exportSettings(await settings.settings(), await settings.pairs()),
+    'settings/import': async ({ json }) => {
+      const parsed = parseSettingsFile(json);
+      if (parsed instanceof Error) throw parsed;
+      await settings.update(parsed.settings);
+      for (const pair of parsed.pairs) await settings.save(pair);
+      await deps.rescheduled();
+      return { pairs: parsed.pairs.length };
+    },
+    'diagnostics/get': async () => deps.diagnostics.export({ ...deps.status(), exportedAt: new Date().toISOString(), pairs: (await settings.pairs()).length, accounts: Object.values(await auth.status()).map((a) => ({ provider: a.provider, state: a.state })) }),
   };
 }
 

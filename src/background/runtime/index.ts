@@ -12,6 +12,7 @@ import type { UiHandlers } from '../router.ts';
 import type { EngineDeps } from '../sync/context.ts';
 import type { Clock, KeyValueStore } from '../sync/ports.ts';
 import { AreaStore, type StorageAreaLike } from './area-store.ts';
+import type { DiagnosticsLog } from './diagnostics.ts';
 import { badgeFor, newNotices, type Badge, type Notice } from './badge.ts';
 import { createHandlers } from './handlers.ts';
 import { Lease } from './lease.ts';
@@ -34,6 +35,8 @@ export interface RuntimeDeps {
   readonly broadcast: (message: unknown) => void;
   readonly setBadge: (badge: Badge) => Promise<void>;
   readonly notify: (notice: Notice) => Promise<void>;
+  /** Recent log entries, redacted, for the diagnostics download (log through `log`, which feeds it). */
+  readonly diagnostics: DiagnosticsLog;
   /** Random per worker start: the lease owner. */
   readonly instanceId: string;
   readonly fetch?: typeof fetch;
@@ -84,14 +87,17 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const rescheduled = async (): Promise<void> => {
     await scheduler.ensure(deps.clock.now(), (await settings.settings()).syncIntervalMinutes);
   };
-  const inner = createHandlers({ status: deps.status, settings, auth: deps.auth, engine, sync, pairs, rescheduled });
+  const inner = createHandlers({ status: deps.status, settings, auth: deps.auth, engine, sync, pairs, rescheduled, local, state: deps.state, diagnostics: deps.diagnostics });
   const handlers = afterReady(inner, ready);
 
   const runScheduled = async (trigger: Trigger): Promise<void> => {
     await ready;
     await sync.run(trigger);
   };
-  void ready.then(rescheduled).catch((error: unknown) => deps.log.error?.('start-up failed', { error: String(error) }));
+  void ready
+    .then(rescheduled)
+    .then(() => sync.resumeInterrupted())
+    .catch((error: unknown) => deps.log.error?.('start-up failed', { error: String(error) }));
   void ready.then(() => attention.refresh(sync)).catch(() => undefined);
   return {
     handlers,

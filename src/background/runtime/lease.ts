@@ -43,6 +43,12 @@ export class Lease {
     if (now - this.renewedAt >= LEASE_RENEW_MS) await this.write(now);
   }
 
+  /** A lease left by another worker instance (one that was killed mid-run), if any. */
+  async orphan(): Promise<LeaseRecord | null> {
+    const current = await this.read();
+    return current && current.owner !== this.owner ? current : null;
+  }
+
   async release(): Promise<void> {
     const current = await this.read();
     if (current?.owner === this.owner) await this.store.remove([LEASE_KEY]);

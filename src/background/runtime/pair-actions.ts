@@ -3,6 +3,8 @@ import type { PairConfig } from '../../shared/pair.ts';
 import type { EngineDeps } from '../sync/context.ts';
 import type { KeyValueStore } from '../sync/ports.ts';
 import { unpair } from '../sync/unpair.ts';
+import { restoreDeleted } from '../sync/restore.ts';
+import { findDeletion, markUndone, undoneIds } from './activity.ts';
 import { forgetResult } from './results.ts';
 import type { SettingsStore } from './settings.ts';
 import type { SyncService } from './sync-service.ts';
@@ -39,6 +41,19 @@ export class PairActions {
     if (result.failed.length > 0) throw new Error(`Some mirrors could not be deleted, so the pair was kept: ${result.failed.slice(0, 3).join('; ')}`);
     await settings.removePair(pairId);
     await forgetResult(local, pairId);
+  }
+
+  /** Brings back an event a sync deleted; it is then synced again like any event of its calendar. */
+  async undo(pairId: string, id: string): Promise<void> {
+    const pair = (await this.deps.settings.pairs()).find((p) => p.id === pairId);
+    if (!pair) throw new Error('That pair no longer exists.');
+    if ((await undoneIds(this.deps.local)).has(id)) throw new Error('This deletion was already undone.');
+    const record = await findDeletion(this.deps.state, pairId, id);
+    if (!record) throw new Error('That deletion is no longer in the history.');
+    await this.deps.sync.idle();
+    await restoreDeleted(this.deps.engine(), pair, record, AbortSignal.timeout(60_000));
+    await markUndone(this.deps.local, id);
+    void this.deps.sync.run('user', pairId);
   }
 
   async resolvePause(pairId: string, decision: 'confirm' | 'keep'): Promise<void> {

@@ -36,13 +36,14 @@ export function toResult(report: PairReport, finishedAt: number): PairResult {
     skipped: report.skipped.length,
     errors: report.errors.map(describeError),
     paused: report.paused?.message ?? null,
+    pending: (report.paused?.deletions ?? []).map(({ side, title, start }) => ({ side, title, start })),
   };
 }
 
 /** A pair whose run could not even start (storage unreadable, a bug): one error, nothing done. */
 export function failedResult(pairId: string, finishedAt: number, message: string, action: Action): PairResult {
   const zero = { google: 0, outlook: 0 };
-  return { pairId, finishedAt, ok: false, created: zero, updated: zero, deleted: zero, conflicts: 0, skipped: 0, errors: [{ message, action }], paused: null };
+  return { pairId, finishedAt, ok: false, created: zero, updated: zero, deleted: zero, conflicts: 0, skipped: 0, errors: [{ message, action }], paused: null, pending: [] };
 }
 
 function describeError(error: ItemError): PairResult['errors'][number] {

@@ -69,6 +69,17 @@ export class SyncService {
     return this.current;
   }
 
+  /**
+   * On wake: a lease left by a worker that died mid-run means work is unfinished. The alarm is
+   * set for just after that lease lapses, rather than waiting for the next regular run.
+   */
+  async resumeInterrupted(): Promise<void> {
+    const orphan = await this.deps.lease.orphan();
+    if (!orphan) return;
+    this.deps.log.info?.('a sync was interrupted; resuming after its lease lapses', { expiresAt: orphan.expiresAt });
+    await this.deps.scheduler.retryAt(Math.max(orphan.expiresAt, this.deps.clock.now()) + 1_000);
+  }
+
   /** Resolves once no run is going (a run already going is not cancelled). */
   async idle(): Promise<void> {
     while (this.current) await this.current;

@@ -38,6 +38,11 @@ const PAYLOADS: { readonly [T in UiRequestType]: readonly [keys: readonly string
   'sync/now': [['pairId'], (m) => m['pairId'] === null || isId(m['pairId'])],
   'sync/cancel': [[], () => true],
   'sync/state': [[], () => true],
+  'activity/get': [[], () => true],
+  'activity/undo': [['pairId', 'deletionId'], (m) => isId(m['pairId']) && isId(m['deletionId'])],
+  'settings/export': [[], () => true],
+  'settings/import': [['json'], (m) => typeof m['json'] === 'string' && m['json'].length <= 1_000_000],
+  'diagnostics/get': [[], () => true],
 };
 
 /** Accepts exactly the documented UI request shapes; anything else is dropped by the router. */

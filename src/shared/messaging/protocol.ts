@@ -4,7 +4,7 @@
  * shapes (see guards.ts) or that comes from a sender it does not trust.
  */
 import type { PairConfig } from '../pair.ts';
-import type { AccountStatus, CalendarSummary, Provider, Settings, SyncState } from './types.ts';
+import type { AccountStatus, Activity, CalendarSummary, Provider, Settings, SyncState } from './types.ts';
 
 export * from './types.ts';
 
@@ -33,7 +33,16 @@ export type UiToBackground =
   /** Runs a sync now (of one pair, or of every pair when pairId is null). */
   | Request<'sync/now', { readonly pairId: string | null }>
   | Request<'sync/cancel'>
-  | Request<'sync/state'>;
+  | Request<'sync/state'>
+  /** Conflicts the merge resolved and deletions the engine made, newest first. */
+  | Request<'activity/get'>
+  /** Brings back an event a sync deleted (it is synced again from there). */
+  | Request<'activity/undo', { readonly pairId: string; readonly deletionId: string }>
+  /** Settings and pairs as JSON (never tokens or account data). */
+  | Request<'settings/export'>
+  | Request<'settings/import', { readonly json: string }>
+  /** The recent log, redacted (no tokens, no event text), for a bug report. */
+  | Request<'diagnostics/get'>;
 
 export type UiRequestType = UiToBackground['type'];
 
@@ -53,6 +62,11 @@ export interface UiToBackgroundReplies {
   'sync/now': SyncState;
   'sync/cancel': SyncState;
   'sync/state': SyncState;
+  'activity/get': Activity;
+  'activity/undo': Activity;
+  'settings/export': string;
+  'settings/import': { readonly pairs: number };
+  'diagnostics/get': string;
 }
 
 /** What the background tells the open extension pages, unasked. */

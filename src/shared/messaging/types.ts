@@ -55,6 +55,45 @@ export interface PairResult {
   readonly errors: readonly { readonly message: string; readonly action: 'sign-in' | 'retry' | 'check-settings' | null }[];
   /** Why the pair is paused (waiting for the user), or null. */
   readonly paused: string | null;
+  /** What a paused pair would delete if the user confirms (empty when not paused). */
+  readonly pending: readonly PendingItem[];
+}
+
+export interface PendingItem {
+  readonly side: 'google' | 'outlook';
+  readonly title: string;
+  /** Date (YYYY-MM-DD) or UTC instant. */
+  readonly start: string;
+}
+
+export interface ConflictView {
+  readonly pairId: string;
+  readonly at: number;
+  readonly title: string;
+  /** The field both sides changed, e.g. "title", "location", "start". */
+  readonly field: string;
+  /** The side whose later change won. */
+  readonly winner: 'google' | 'outlook';
+  /** The losing side's value, as text. */
+  readonly losingValue: string;
+}
+
+export interface DeletionView {
+  readonly pairId: string;
+  /** Stable id of the record (for undo). */
+  readonly id: string;
+  readonly at: number;
+  /** Where the event was deleted. */
+  readonly side: 'google' | 'outlook';
+  readonly title: string;
+  readonly start: string;
+  readonly why: string;
+  readonly undone: boolean;
+}
+
+export interface Activity {
+  readonly conflicts: readonly ConflictView[];
+  readonly deletions: readonly DeletionView[];
 }
 
 export interface SyncProgress {

@@ -78,10 +78,13 @@ describe('background runtime', () => {
     await until(() => requests > 6);
 
     const second = first.restart();
+    const lease = first.local.data.get(LEASE_KEY) as { expiresAt: number };
+    // The new worker notices the interrupted run on wake and arms the alarm for just after the
+    // dead run's lease lapses.
+    await until(() => second.alarms.alarms.get(SYNC_ALARM) === lease.expiresAt + 1_000);
     await ask(second, 'sync/now', { pairId: null });
     await second.runtime.sync.idle();
-    // Deferred: the dead run's lease still holds; the alarm retries just after it lapses.
-    const lease = first.local.data.get(LEASE_KEY) as { expiresAt: number };
+    // A sync asked for now is deferred too: the dead run's lease still holds.
     expect(second.alarms.alarms.get(SYNC_ALARM)).toBe(lease.expiresAt + 1_000);
     expect((await ask(second, 'sync/state')).results).toEqual({});
 
@@ -158,3 +161,47 @@ async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
   if (!condition()) throw new Error('condition not reached');
 }
+
+describe('background runtime: activity, settings file, diagnostics', () => {
+  it('lists a deletion the sync made and undoes it', async () => {
+    const world = startRuntime(sims);
+    const source = sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, event('Dentist', '2026-03-05'));
+    await ask(world, 'pairs/save', { pair: pair() });
+    await world.runtime.sync.idle();
+    sims.google.userDeleteEvent(GOOGLE_USER, GOOGLE_USER, source.id!);
+    await world.runtime.sync.run('user');
+    const activity = await ask(world, 'activity/get');
+    expect(activity.deletions).toMatchObject([{ side: 'outlook', title: 'Dentist', undone: false }]);
+    const after = await ask(world, 'activity/undo', { pairId: pair().id, deletionId: activity.deletions[0]!.id });
+    expect(after.deletions[0]?.undone).toBe(true);
+    await world.runtime.sync.idle();
+    // Back in Outlook, and mirrored to Google again by the sync the undo started.
+    expect(sims.graph.listStoredEvents(calendarId).map((e) => e.subject)).toEqual(['Dentist']);
+    expect(sims.google.listStoredEvents(GOOGLE_USER).filter((e) => e.status !== 'cancelled').map((e) => e.summary)).toEqual(['Dentist']);
+    await expect(ask(world, 'activity/undo', { pairId: pair().id, deletionId: activity.deletions[0]!.id })).rejects.toThrow(/already undone/);
+  });
+
+  it('exports settings and pairs and imports them on another install', async () => {
+    const world = startRuntime(sims);
+    await ask(world, 'settings/set', { settings: { syncIntervalMinutes: 15 } });
+    await ask(world, 'pairs/save', { pair: pair() });
+    await world.runtime.sync.idle();
+    const json = await ask(world, 'settings/export');
+    const fresh = startRuntime(sims);
+    expect(await ask(fresh, 'settings/import', { json })).toEqual({ pairs: 1 });
+    expect(await ask(fresh, 'pairs/list')).toEqual([pair()]);
+    expect((await ask(fresh, 'settings/get')).syncIntervalMinutes).toBe(15);
+    await expect(ask(fresh, 'settings/import', { json: '{"format":"x"}' })).rejects.toThrow(/not a Tandem settings file/);
+  });
+
+  it('gives a redacted diagnostics log without event text', async () => {
+    const world = startRuntime(sims);
+    sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, event('Very private title', '2026-03-05'));
+    await ask(world, 'pairs/save', { pair: pair() });
+    await world.runtime.sync.idle();
+    const log = await ask(world, 'diagnostics/get');
+    expect(log.split('\n').length).toBeGreaterThan(1);
+    expect(log).toContain('sync started');
+    expect(log).not.toContain('Very private title');
+  });
+});

@@ -9,6 +9,7 @@ import { MemoryStore } from '../../../src/background/sync/memory-store.ts';
 import type { TokenSource } from '../../../src/background/sync/ports.ts';
 import { createRuntime, type Runtime } from '../../../src/background/runtime/index.ts';
 import type { Badge, Notice } from '../../../src/background/runtime/badge.ts';
+import { DiagnosticsLog } from '../../../src/background/runtime/diagnostics.ts';
 import type { Provider } from '../../../src/shared/messaging/types.ts';
 import { silentLogger } from '../../../src/shared/logger.ts';
 import type { Simulators } from '../../sim/index.ts';
@@ -80,18 +81,20 @@ export function startRuntime(sims: Simulators, shared?: Pick<RuntimeWorld, 'auth
   const badges: Badge[] = [];
   const notices: Notice[] = [];
   const broadcasts: unknown[] = [];
+  const diagnostics = new DiagnosticsLog();
   const runtime = createRuntime({
     localArea: local,
     state,
     alarms,
     auth,
     clock: { now: () => sims.clock.now(), sleep: () => Promise.resolve() },
-    log: silentLogger,
+    log: diagnostics.wrap(silentLogger),
     endpoints: { googleApi: sims.endpoints.googleApi, graphApi: sims.endpoints.graphApi },
     status: () => ({ version: 'test', simulatorBuild: true, redirectUri: 'https://x.chromiumapp.org/', endpoints: sims.endpoints }),
     broadcast: (message) => broadcasts.push(message),
     setBadge: (badge) => (badges.push(badge), Promise.resolve()),
     notify: (notice) => (notices.push(notice), Promise.resolve()),
+    diagnostics,
     instanceId: options.instanceId ?? `worker-${Math.random()}`,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });

@@ -10,7 +10,7 @@ const status: StatusSnapshot = {
   endpoints: { googleApi: 'g', graphApi: 'm' },
 };
 
-const TYPES: readonly UiRequestType[] = ['status/get', 'settings/get', 'settings/set', 'accounts/get', 'accounts/signIn', 'accounts/signOut', 'calendars/list', 'pairs/list', 'pairs/save', 'pairs/remove', 'pairs/resolvePause', 'sync/now', 'sync/cancel', 'sync/state'];
+const TYPES: readonly UiRequestType[] = ['status/get', 'settings/get', 'settings/set', 'accounts/get', 'accounts/signIn', 'accounts/signOut', 'calendars/list', 'pairs/list', 'pairs/save', 'pairs/remove', 'pairs/resolvePause', 'sync/now', 'sync/cancel', 'sync/state', 'activity/get', 'activity/undo', 'settings/export', 'settings/import', 'diagnostics/get'];
 const unexpected = Object.fromEntries(TYPES.map((type) => [type, () => Promise.reject(new Error(`unexpected ${type}`))])) as unknown as UiHandlers;
 
 function makeRouter(handlers: Partial<UiHandlers> = {}) {
