@@ -3,6 +3,7 @@
  * the same engine and adapters as the extension. `--sim` runs against freshly started simulators
  * seeded with the demo calendars. Without `--once` it syncs every `--interval` minutes (default 5).
  * Progress and logs go to stderr; with `--json` the last line of stdout is the result object.
+ * `--confirm-deletions` (with `--once`) approves the deletions of pairs the deletion guard paused.
  */
 import { parseArgs } from 'node:util';
 import { createConsoleLogger } from '../src/shared/logger.ts';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     sim: { type: 'boolean', default: false },
     interval: { type: 'string', default: '5' },
     verbose: { type: 'boolean', default: false },
+    'confirm-deletions': { type: 'boolean', default: false },
   },
 });
 
@@ -37,7 +39,8 @@ async function main(): Promise<number> {
     throw error;
   }
   const store = new FileStore(config.stateDir);
-  if (values.once) return report(await runOnce(config, { store, logger }));
+  const confirmDeletions = values['confirm-deletions'];
+  if (values.once) return report(await runOnce(config, { store, logger, confirmDeletions }));
   const minutes = Number(values.interval);
   if (!Number.isFinite(minutes) || minutes < 1 || minutes > 60) {
     process.stderr.write('tandem: --interval must be a number of minutes between 1 and 60\n');

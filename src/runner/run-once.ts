@@ -34,6 +34,8 @@ export interface RunOnceOptions {
   readonly clock?: Clock;
   readonly logger?: Logger;
   readonly onProgress?: (progress: Progress) => void;
+  /** The user approved the deletions paused pairs are waiting on (`--confirm-deletions`). */
+  readonly confirmDeletions?: boolean;
 }
 
 export async function runOnce(config: RunnerConfig, options: RunOnceOptions): Promise<RunResult> {
@@ -46,7 +48,10 @@ export async function runOnce(config: RunnerConfig, options: RunOnceOptions): Pr
   for (const pair of config.pairs) {
     const base = { google: pair.googleCalendarId, outlook: pair.outlookCalendarId };
     try {
-      const report = await syncPair({ google, outlook, ...common }, options.store, pair, options.onProgress ? { onProgress: options.onProgress } : {});
+      const report = await syncPair({ google, outlook, ...common }, options.store, pair, {
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.confirmDeletions ? { confirmDeletions: true } : {}),
+      });
       pairs.push({
         ...base,
         created: report.created,

@@ -44,8 +44,10 @@ function reconcileGone(ctx: RunContext, link: Link, googleGone: boolean, outlook
   const gone: Side = googleGone ? 'google' : 'outlook';
   const survivor = otherSide(gone);
   if (link.kind === 'occurrence' && !link.expanded) {
+    // The whole series went: its exceptions go with its mirror series, nothing to cancel one by one.
+    if (seriesGone(ctx, link, gone)) forget(ctx, link);
     // A cancelled occurrence of a series mirrored as a series.
-    if (flowsFrom(ctx.pair, gone)) planCancelOccurrence(ctx, link, survivor);
+    else if (flowsFrom(ctx.pair, gone)) planCancelOccurrence(ctx, link, survivor);
     return;
   }
   if (gone === link.origin) {
@@ -126,4 +128,9 @@ function sideState(link: Link, side: Side, row: RemoteEvent | undefined): SideSt
   const ref = link[side];
   if (!snapshot || !ref) return null;
   return { snapshot, current: row?.event ?? snapshot, modifiedAt: row?.modifiedAt ?? ref.modifiedAt };
+}
+
+function seriesGone(ctx: RunContext, link: Link, side: Side): boolean {
+  const seen = link.series ? ctx.observed[side].get(link.series) : undefined;
+  return seen === 'gone' || (seen !== undefined && seen.cancelled);
 }

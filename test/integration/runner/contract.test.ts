@@ -37,16 +37,16 @@ describe('npm run sync -- --once --json', () => {
   });
 
   /** Runs the CLI without blocking this process, which serves the simulators. */
-  function cli(environment: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
+  function cli(environment: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<{ status: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      execFile('npx', ['tsx', 'scripts/sync.ts', '--once', '--json'], { env: environment, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+      execFile('npx', ['tsx', 'scripts/sync.ts', '--once', '--json', ...args], { env: environment, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
         resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
       });
     });
   }
 
-  async function run(extra: NodeJS.ProcessEnv = {}) {
-    const child = await cli({ ...env, ...extra });
+  async function run(extra: NodeJS.ProcessEnv = {}, args: readonly string[] = []) {
+    const child = await cli({ ...env, ...extra }, args);
     const last = child.stdout.trim().split('\n').at(-1) ?? '';
     return { status: child.status, stderr: child.stderr, result: JSON.parse(last) as Record<string, unknown> };
   }
@@ -66,6 +66,27 @@ describe('npm run sync -- --once --json', () => {
     const { status, result } = await run();
     expect(status).toBe(0);
     expect(result).toMatchObject({ ok: true, pairs: [{ created: { google: 0, outlook: 0 }, deleted: { google: 0, outlook: 0 } }] });
+  });
+
+  it('pauses a pair before a mass deletion (exit 1) and deletes only with --confirm-deletions', async () => {
+    const sources = sims.google.listStoredEvents(world.googleUser).filter((e) => e.status !== 'cancelled' && !e.recurringEventId && !e.extendedProperties?.private);
+    for (const event of sources) sims.google.userDeleteEvent(world.googleUser, world.googleCalendarId, event.id!);
+    const mirrorsBefore = sims.graph.listStoredEvents(world.outlookCalendarId).length;
+    const paused = await run();
+    expect(paused.status).toBe(1);
+    expect(paused.result).toMatchObject({ ok: false, pairs: [{ paused: expect.stringContaining('would delete') as string, deleted: { google: 0, outlook: 0 } }] });
+    expect(sims.graph.listStoredEvents(world.outlookCalendarId)).toHaveLength(mirrorsBefore);
+    const mark = sims.graph.log.mark();
+    const confirmed = await run({}, ['--confirm-deletions']);
+    // Exceptions of a deleted series go with it: no request for them, and none answered 404.
+    expect(sims.graph.log.since(mark).filter((e) => e.status === 404)).toEqual([]);
+    expect(confirmed.status, confirmed.stderr).toBe(0);
+    const remaining = sims.graph.listStoredEvents(world.outlookCalendarId);
+    expect(confirmed.result).toMatchObject({ ok: true, pairs: [{ paused: null, deleted: { google: 0, outlook: mirrorsBefore - remaining.length } }] });
+    // What is left in Outlook is the user's own: no mirror of a deleted Google event survives.
+    const deletedTitles = new Set(sources.map((e) => e.summary));
+    expect(remaining.filter((e) => deletedTitles.has(e.subject ?? ''))).toEqual([]);
+    expect(remaining.length).toBeGreaterThan(0);
   });
 
   it('exits non-zero with a clear error when a token is rejected', async () => {
