@@ -10,6 +10,7 @@ import { mergedFields } from './merge.ts';
 import { mirrorPolicy, projectToMirror } from './mirror.ts';
 import { otherSide, type CanonicalEvent } from './model.ts';
 import type { RemoteEvent } from './ports.ts';
+import { withShapes } from './shapes.ts';
 import type { Link } from './state.ts';
 import { planUpdate } from './writes.ts';
 
@@ -56,12 +57,16 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
     if (sourceStarts.has(start) || target.cancelled || !target.originalStart) continue;
     planCancelOccurrence(ctx, occurrenceLink(ctx, series, null, target), targetSide);
   }
+  // Links of occurrences neither side has any more (the series was re-timed) are forgotten.
+  for (const link of ctx.links.occurrencesOf(seriesKey)) {
+    if (link.originalStart !== undefined && !sourceStarts.has(link.originalStart) && !targetByStart.has(link.originalStart)) ctx.links.delete(link.key);
+  }
 }
 
 function occurrenceLink(ctx: RunContext, series: Link, source: RemoteEvent | null, target: RemoteEvent): Link {
   const key = occurrenceKey(series.key, target.originalStart ?? { date: '' });
   const sourceSide = series.origin;
-  return {
+  return withShapes(ctx, {
     key,
     kind: 'occurrence',
     origin: sourceSide,
@@ -70,5 +75,5 @@ function occurrenceLink(ctx: RunContext, series: Link, source: RemoteEvent | nul
     ...bySide(sourceSide, source && !source.cancelled ? refOf(source) : null, refOf(target)),
     snapshots: bySide(sourceSide, source?.event ?? null, target.event ?? null),
     syncedAt: ctx.now,
-  };
+  });
 }

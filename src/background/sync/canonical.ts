@@ -2,6 +2,7 @@
  * Comparing canonical events: field equality that ignores representation noise (key order,
  * reminder order, equal instants written differently), and the list of fields that differ.
  */
+import { digestHex } from './digest.ts';
 import { SYNCED_FIELDS, type CanonicalEvent, type EventTime, type SyncedField } from './model.ts';
 import type { RecurrenceRule } from './recurrence.ts';
 
@@ -37,6 +38,15 @@ export function changedFields(before: CanonicalEvent | undefined, after: Canonic
 export function sameRule(a: RecurrenceRule | null, b: RecurrenceRule | null): boolean {
   if (a === null || b === null) return a === b;
   return stableJson(normaliseRule(a)) === stableJson(normaliseRule(b));
+}
+
+/**
+ * What decides a series' occurrences (first start and end, rule), as a short digest. Outlook
+ * regenerates every occurrence, under new ids, when one of them changes.
+ */
+export function seriesShape(event: CanonicalEvent): string {
+  const time = (t: EventTime): string => ('date' in t ? t.date : String(Date.parse(t.instant)));
+  return digestHex(`${time(event.start)}|${time(event.end)}|${event.recurrence ? stableJson(normaliseRule(event.recurrence)) : ''}`, 16);
 }
 
 function normaliseRule(rule: RecurrenceRule): RecurrenceRule {

@@ -9,6 +9,7 @@ import { otherSide, type CanonicalEvent, type Side } from './model.ts';
 import type { MirrorMarker, RemoteEvent } from './ports.ts';
 import type { Link } from './state.ts';
 import { correctDrift } from './relink.ts';
+import { withShapes } from './shapes.ts';
 import { occurrenceStart } from './writes.ts';
 
 /** Plans the mirror of a new source event: a single, a series, or an expanded series. */
@@ -164,7 +165,7 @@ export function planCancelOccurrence(ctx: RunContext, link: Link, side: Side): v
     title: series.snapshots[side]?.title ?? '',
     build: () => ({ op: 'cancel-occurrence', ref: link.key, seriesId, originalStart: occurrenceStart(link, series), ...(link[side] ? { id: link[side].id } : {}) }),
     onDone: () => {
-      ctx.links.put({ ...link, cancelled: true, syncedAt: ctx.now });
+      ctx.links.put(withShapes(ctx, { ...link, cancelled: true, syncedAt: ctx.now }));
       ctx.report.deleted[side]++;
     },
   });

@@ -3,6 +3,7 @@
  * re-linked mirrors (local state lost), and verified deletions. Nothing is treated as deleted
  * without the service confirming it.
  */
+import { seriesShape } from './canonical.ts';
 import { calendarOf, inWindow, linkKey, provider, type RunContext } from './context.ts';
 import { createMirror, refreshExpandedSeries } from './create.ts';
 import { intakeOccurrence } from './occurrences.ts';
@@ -22,7 +23,8 @@ const SIDES: readonly Side[] = ['google', 'outlook'];
 export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>, mirrors: readonly RemoteEvent[]): Promise<void> {
   const events: Record<Side, RemoteEvent[]> = { google: [], outlook: [] };
   for (const side of SIDES) for (const row of reads[side].rows) if (row.kind === 'event') events[side].push(row.event);
-  await verifyRemovals(ctx, reads);
+  const masters = new Map(events.outlook.filter((e) => e.shape === 'master').map((e) => [e.id, e]));
+  await verifyRemovals(ctx, reads, masters);
   for (const side of SIDES) if (reads[side].full) await verifyAbsences(ctx, side, events[side]);
 
   const markers = new Map<string, RemoteEvent>();
@@ -85,7 +87,7 @@ async function relinkOrphans(ctx: RunContext, markers: Map<string, RemoteEvent>)
 }
 
 /** Outlook's @removed means deleted *or* left the window: only a 404 makes it a deletion. */
-async function verifyRemovals(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>): Promise<void> {
+async function verifyRemovals(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>, masters: ReadonlyMap<string, RemoteEvent>): Promise<void> {
   for (const side of SIDES) {
     const ids = reads[side].rows.flatMap((row) => (row.kind === 'removed' ? [row.id] : []));
     if (ids.length === 0) continue;
@@ -97,7 +99,7 @@ async function verifyRemovals(ctx: RunContext, reads: Readonly<Record<Side, Side
         if (link) ctx.observed[side].set(link.key, now);
         continue;
       }
-      markGone(ctx, side, id);
+      markGone(ctx, side, id, masters);
     }
   }
 }
@@ -119,7 +121,7 @@ async function verifyAbsences(ctx: RunContext, side: Side, listed: readonly Remo
   }
 }
 
-function markGone(ctx: RunContext, side: Side, id: string): void {
+function markGone(ctx: RunContext, side: Side, id: string, masters: ReadonlyMap<string, RemoteEvent> = new Map()): void {
   const link = ctx.links.bySide(side, id);
   if (link) {
     ctx.observed[side].set(link.key, 'gone');
@@ -127,7 +129,13 @@ function markGone(ctx: RunContext, side: Side, id: string): void {
   }
   const occurrence = ctx.occurrences[id];
   if (side === 'outlook' && occurrence) {
-    const [seriesId, originalStart] = occurrence;
+    const [seriesId, originalStart, shape] = occurrence;
+    // The series was re-timed or its rule changed since: Outlook replaced all its occurrences.
+    const master = masters.get(seriesId)?.event ?? ctx.links.bySide(side, seriesId)?.snapshots.outlook;
+    if (shape !== undefined && master && seriesShape(master) !== shape) {
+      delete ctx.occurrences[id];
+      return;
+    }
     const time = /^\d{4}-\d{2}-\d{2}$/.test(originalStart) ? { date: originalStart } : { instant: originalStart, zone: 'UTC' };
     intakeOccurrence(ctx, side, { id, version: '', modifiedAt: new Date(ctx.now).toISOString(), shape: 'instance', seriesId, originalStart: time, cancelled: true });
   }

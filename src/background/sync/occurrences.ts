@@ -8,6 +8,7 @@ import { mirrorPolicy, projectToMirror, projectToSource } from './mirror.ts';
 import { otherSide, SYNCED_FIELDS, type CanonicalEvent, type Side } from './model.ts';
 import { flowsFrom } from './pair.ts';
 import type { RemoteEvent } from './ports.ts';
+import { currentShape, withShapes } from './shapes.ts';
 import type { Link } from './state.ts';
 import { occurrenceStart } from './writes.ts';
 
@@ -18,7 +19,10 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
   if (!series || series.kind !== 'series') return;
   const key = occurrenceKey(series.key, row.originalStart);
   const originalStart = key.slice(series.key.length + 1);
-  if (side === 'outlook' && !row.cancelled) ctx.occurrences[row.id] = [row.seriesId, originalStart];
+  if (side === 'outlook' && !row.cancelled) {
+    const shape = currentShape(ctx, series, 'outlook');
+    ctx.occurrences[row.id] = shape === undefined ? [row.seriesId, originalStart] : [row.seriesId, originalStart, shape];
+  }
   if (side === 'outlook' && row.cancelled) delete ctx.occurrences[row.id];
   const existing = ctx.links.get(key);
   if (series.expanded) {
@@ -71,12 +75,14 @@ export function planNewException(ctx: RunContext, series: Link, link: Link, side
     }),
     onDone: (stored) => {
       if (!stored?.event) return;
-      ctx.links.put({
-        ...link,
-        ...bySide(side, link[side], refOf(stored)),
-        snapshots: bySide(side, event, stored.event),
-        syncedAt: ctx.now,
-      });
+      ctx.links.put(
+        withShapes(ctx, {
+          ...link,
+          ...bySide(side, link[side], refOf(stored)),
+          snapshots: bySide(side, event, stored.event),
+          syncedAt: ctx.now,
+        }),
+      );
       ctx.report.updated[target]++;
     },
   });

@@ -11,6 +11,7 @@ import { flowsFrom } from './pair.ts';
 import type { RemoteEvent } from './ports.ts';
 import type { Link } from './state.ts';
 import { planCancelOccurrence, recreateMirror } from './create.ts';
+import { leftSeries } from './shapes.ts';
 import { forget, planDelete, planUpdate } from './writes.ts';
 
 export function reconcile(ctx: RunContext, key: string): void {
@@ -46,6 +47,11 @@ function reconcileGone(ctx: RunContext, link: Link, googleGone: boolean, outlook
   if (link.kind === 'occurrence' && !link.expanded) {
     // The whole series went: its exceptions go with its mirror series, nothing to cancel one by one.
     if (seriesGone(ctx, link, gone)) forget(ctx, link);
+    // Replaced because its series was re-timed, not cancelled: the occurrences are aligned anew.
+    else if (leftSeries(ctx, link, gone)) {
+      forget(ctx, link);
+      if (link.series) ctx.align.add(link.series);
+    }
     // A cancelled occurrence of a series mirrored as a series.
     else if (flowsFrom(ctx.pair, gone)) planCancelOccurrence(ctx, link, survivor);
     return;

@@ -31,6 +31,8 @@ export interface Link {
   readonly expanded?: boolean;
   /** Occurrence cancelled on both sides. */
   readonly cancelled?: boolean;
+  /** Occurrences: the shape of the series on each side when linked (shapes.ts). */
+  readonly shapes?: Partial<Record<Side, string>>;
   /** Source events the user cannot edit (invitations, read-only calendars): mirror is one-way. */
   readonly sourceReadOnly?: boolean;
   readonly syncedAt: number;
@@ -86,7 +88,12 @@ export interface ConflictRecord {
   readonly losingValue: unknown;
 }
 
-export type OccurrenceIndex = Record<string, readonly [seriesKey: string, originalStart: string]>;
+/**
+ * Outlook occurrence id → its series' Outlook id, its original start, and the series' shape
+ * (seriesShape) when the occurrence was seen: a re-timed series gets new occurrences, and the old
+ * ones' removal is not a cancellation.
+ */
+export type OccurrenceIndex = Record<string, readonly [seriesId: string, originalStart: string, shape?: string]>;
 
 export const EMPTY_META: PairMeta = {
   schema: STATE_SCHEMA,

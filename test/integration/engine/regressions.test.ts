@@ -1,0 +1,51 @@
+/**
+ * Regression scenarios for engine bugs the whole-sync property test (test/property) found. Each
+ * names the shrunk case that exposed it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWorld, gTimed, GOOGLE_USER, MS_USER, oTimed, totalWrites, type World } from './harness.ts';
+
+describe('engine: regressions found by the property test', () => {
+  let world: World;
+  beforeEach(async () => {
+    world = await createWorld();
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  // Shrunk case: create a Google weekly series; sync (killed before saving); move the series to 07:15.
+  it('does not take the occurrences Outlook drops when a series is re-timed for cancellations', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Swim', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    await world.sync();
+    await world.sync(); // Outlook's occurrences of the mirror come back and are remembered
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, series.id!, gTimed('Swim', '2026-03-03', '07:15', '07:30'));
+    const moved = await world.sync();
+    expect(moved.updated.outlook).toBe(1);
+    const after = await world.sync(); // Outlook reports the old occurrences @removed
+    expect(after.errors).toEqual([]);
+    expect(after.deleted).toEqual({ google: 0, outlook: 0 });
+    expect(totalWrites(after)).toBe(0);
+    expect(world.googleEvents().filter((e) => e.recurringEventId)).toEqual([]);
+  });
+
+  it('re-times an Outlook series with a cancelled occurrence without cancelling the new occurrences', async () => {
+    const series = world.sims.graph.userCreateEvent(MS_USER, world.outlookCalendar, {
+      ...oTimed('Standup', '2026-03-03', '09:00', '09:15'),
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', numberOfOccurrences: 3, startDate: '2026-03-03' } },
+    });
+    world.sims.graph.userDeleteOccurrence(series.id!, '2026-03-04T08:00:00Z');
+    await world.sync();
+    await world.sync();
+    // Outlook drops the cancellation along with the old occurrences: all three come back at 10:00.
+    world.sims.graph.userUpdateEvent(series.id!, oTimed('Standup', '2026-03-03', '10:00', '10:15'));
+    const moved = await world.sync();
+    expect(moved.errors).toEqual([]);
+    expect(moved.deleted).toEqual({ google: 0, outlook: 0 });
+    expect(totalWrites(await world.sync())).toBe(0);
+    const token = world.sims.google.issueToken(GOOGLE_USER);
+    const url = `${world.sims.endpoints.googleApi}/calendars/${encodeURIComponent(GOOGLE_USER)}/events?singleEvents=true&timeMin=2026-03-01T00:00:00Z&timeMax=2026-03-10T00:00:00Z`;
+    const body = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { status: string; start: { dateTime: string } }[] };
+    expect(body.items.filter((i) => i.status !== 'cancelled').map((i) => i.start.dateTime)).toEqual(['2026-03-03T10:00:00+01:00', '2026-03-04T10:00:00+01:00', '2026-03-05T10:00:00+01:00']);
+  });
+});
