@@ -19,6 +19,8 @@ export default defineConfig(({ mode }) => {
       target: 'chrome120',
       emptyOutDir: true,
       sourcemap: isSimulatorMode(mode),
+      // Pages the manifest does not name must be listed: the MSAL offscreen document.
+      rollupOptions: { input: { offscreen: 'src/background/offscreen/offscreen.html' } },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };
