@@ -2,7 +2,7 @@
  * Exceptions and cancellations of series mirrored as series: a moved, edited or cancelled
  * occurrence on one side becomes the same on the other, keyed by its original start.
  */
-import { bySide, occurrenceKey, refOf, type RunContext } from './context.ts';
+import { bySide, occurrenceKey, refOf, withRef, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
 import { mirrorPolicy, projectToMirror, projectToSource } from './mirror.ts';
 import { otherSide, SYNCED_FIELDS, type CanonicalEvent, type Side } from './model.ts';
@@ -31,6 +31,12 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
     return;
   }
   if (existing) {
+    // A plain Outlook occurrence only follows its master (a re-titled series reports all of
+    // them): not an edit of the occurrence. The link takes its current version and content.
+    if (side === 'outlook' && !row.cancelled && !row.exception && row.event && existing.outlook) {
+      ctx.links.put(withShapes(ctx, withRef(existing, side, refOf(row), row.event, ctx.now)));
+      return;
+    }
     ctx.observed[side].set(key, row);
     return;
   }

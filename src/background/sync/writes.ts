@@ -35,7 +35,7 @@ export function planUpdate(ctx: RunContext, key: string, side: Side, write: Writ
           ref: key,
           seriesId,
           originalStart: occurrenceStart(link, series),
-          ...(ref ? { id: ref.id, version: ref.version } : {}),
+          ...(ref ? { id: ref.id, version: latestVersion(ctx, key, side) ?? ref.version } : {}),
           event: write.event,
           changed: write.changed,
         };

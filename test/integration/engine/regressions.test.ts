@@ -48,4 +48,24 @@ describe('engine: regressions found by the property test', () => {
     const body = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { status: string; start: { dateTime: string } }[] };
     expect(body.items.filter((i) => i.status !== 'cancelled').map((i) => i.start.dateTime)).toEqual(['2026-03-03T10:00:00+01:00', '2026-03-04T10:00:00+01:00', '2026-03-05T10:00:00+01:00']);
   });
+
+  // Shrunk case: a Google weekly series; sync; edit the series' title; move its first occurrence 2 h earlier.
+  it('moves an occurrence of a series whose title changed in the same sync, and then rests', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Piano', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    await world.sync();
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, series.id!, { summary: 'Piano lesson' });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T060000Z`, gTimed('Piano lesson', '2026-03-03', '05:00', '05:15'));
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    const mirror = world.outlookEvents().find((e) => e.subject === 'Piano lesson')!;
+    const first = world.sims.graph.getStoredEvent(`${mirror.id}`);
+    expect(first?.subject).toBe('Piano lesson');
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${mirror.id}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-20T00:00:00Z`;
+    const view = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { subject: string; start: { dateTime: string } }[] };
+    expect(view.value.map((o) => `${o.subject} ${o.start.dateTime.slice(0, 16)}`)).toEqual(['Piano lesson 2026-03-03T04:00', 'Piano lesson 2026-03-10T06:00']);
+    const again = await world.sync(); // Outlook reports every occurrence of the re-titled mirror as changed
+    expect(again.errors).toEqual([]);
+    expect(totalWrites(again)).toBe(0);
+  });
 });
