@@ -92,6 +92,8 @@ async function verifyRemovals(ctx: RunContext, reads: Readonly<Record<Side, Side
     const ids = reads[side].rows.flatMap((row) => (row.kind === 'removed' ? [row.id] : []));
     if (ids.length === 0) continue;
     const current = await provider(ctx, side).getEvents(calendarOf(ctx, side), ids, ctx.signal);
+    const gone = ids.filter((id) => !current.get(id));
+    await verifySeriesOf(ctx, side, gone, masters, new Set(ids));
     for (const id of ids) {
       const now = current.get(id);
       if (now !== null && now !== undefined) {
@@ -102,6 +104,22 @@ async function verifyRemovals(ctx: RunContext, reads: Readonly<Record<Side, Side
       markGone(ctx, side, id, masters);
     }
   }
+}
+
+/**
+ * Graph lists no series masters, so a deleted series shows up only as the removal of its
+ * occurrences: the series of occurrences that are gone is looked up too, and marked gone with them.
+ */
+async function verifySeriesOf(ctx: RunContext, side: Side, gone: readonly string[], masters: ReadonlyMap<string, RemoteEvent>, removed: ReadonlySet<string>): Promise<void> {
+  const series = new Set<string>();
+  for (const id of gone) {
+    const link = ctx.links.bySide(side, id);
+    const seriesId = link?.kind === 'occurrence' && link.series ? ctx.links.get(link.series)?.[side]?.id : ctx.occurrences[id]?.[0];
+    if (seriesId && !masters.has(seriesId) && !removed.has(seriesId)) series.add(seriesId);
+  }
+  if (series.size === 0) return;
+  const current = await provider(ctx, side).getEvents(calendarOf(ctx, side), [...series], ctx.signal);
+  for (const id of series) if (!current.get(id)) markGone(ctx, side, id);
 }
 
 /** After a full read, linked items the listing did not contain are checked one by one. */
@@ -130,6 +148,12 @@ function markGone(ctx: RunContext, side: Side, id: string, masters: ReadonlyMap<
   const occurrence = ctx.occurrences[id];
   if (side === 'outlook' && occurrence) {
     const [seriesId, originalStart, shape] = occurrence;
+    // Its whole series went: the series' mirror goes as one, nothing to cancel one by one.
+    const series = ctx.links.bySide(side, seriesId);
+    if (series && ctx.observed[side].get(series.key) === 'gone') {
+      delete ctx.occurrences[id];
+      return;
+    }
     // The series was re-timed or its rule changed since: Outlook replaced all its occurrences.
     const master = masters.get(seriesId)?.event ?? ctx.links.bySide(side, seriesId)?.snapshots.outlook;
     if (shape !== undefined && master && seriesShape(master) !== shape) {

@@ -68,4 +68,32 @@ describe('engine: regressions found by the property test', () => {
     expect(again.errors).toEqual([]);
     expect(totalWrites(again)).toBe(0);
   });
+
+  // Shrunk case: a Google weekly series mirrored; the user deletes the Outlook mirror series.
+  it('deletes the source series when the user deletes its Outlook mirror series (Graph reports only its occurrences)', async () => {
+    world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Yoga', '2026-03-03', '07:00', '08:00'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3'] });
+    await world.sync();
+    await world.sync();
+    world.sims.graph.userDeleteEvent(world.outlookEvents()[0]!.id!);
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(report.deleted).toEqual({ google: 1, outlook: 0 });
+    expect(world.googleEvents()).toEqual([]);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
+
+  it('deletes the Google mirror series when the user deletes the Outlook source series', async () => {
+    world.sims.graph.userCreateEvent(MS_USER, world.outlookCalendar, {
+      ...oTimed('Team sync', '2026-03-03', '09:00', '09:30'),
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', numberOfOccurrences: 4, startDate: '2026-03-03' } },
+    });
+    await world.sync();
+    await world.sync();
+    world.sims.graph.userDeleteEvent(world.outlookEvents()[0]!.id!);
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(report.deleted).toEqual({ google: 1, outlook: 0 });
+    expect(world.googleEvents()).toEqual([]);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
