@@ -55,6 +55,8 @@ export interface RunContext {
   readonly replan: Set<string>;
   /** Series whose mirror's occurrences must be aligned with the source's after phase 1. */
   readonly align: Set<string>;
+  /** Series whose Outlook occurrences were listed again this run (relist.ts). */
+  readonly relisted: Set<string>;
 }
 
 export function provider(ctx: RunContext, side: Side): CalendarProvider {

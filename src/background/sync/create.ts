@@ -9,6 +9,7 @@ import { otherSide, type CanonicalEvent, type Side } from './model.ts';
 import type { MirrorMarker, RemoteEvent } from './ports.ts';
 import type { Link } from './state.ts';
 import { correctDrift } from './relink.ts';
+import { flagWritten } from './relist.ts';
 import { withShapes } from './shapes.ts';
 import { occurrenceStart } from './writes.ts';
 
@@ -137,7 +138,8 @@ function planCreate(ctx: RunContext, request: CreateRequest): void {
     build: () => ({ op: 'create', ref: request.key, key: request.key, event: mirrorEvent, marker }),
     onDone: (mirror, adopted) => {
       if (!mirror?.event) return;
-      const link = request.link(mirror);
+      const made = request.link(mirror);
+      const link = request.target === 'outlook' && made.kind === 'series' && !made.expanded ? flagWritten(ctx, made) : made;
       ctx.links.put(link);
       if (link.kind === 'series' && !link.expanded) ctx.align.add(link.key);
       // An earlier, interrupted run had already made this mirror: bring it up to date.

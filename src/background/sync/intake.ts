@@ -8,6 +8,7 @@ import { calendarOf, inWindow, linkKey, provider, type RunContext } from './cont
 import { createMirror, refreshExpandedSeries } from './create.ts';
 import { intakeOccurrence } from './occurrences.ts';
 import { relink } from './relink.ts';
+import { relistWritten } from './relist.ts';
 import { otherSide, type Side } from './model.ts';
 import { flowsFrom } from './pair.ts';
 import type { ChangeRow, RemoteEvent } from './ports.ts';
@@ -25,6 +26,7 @@ export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideR
   for (const side of SIDES) for (const row of reads[side].rows) if (row.kind === 'event') events[side].push(row.event);
   const masters = new Map(events.outlook.filter((e) => e.shape === 'master').map((e) => [e.id, e]));
   await verifyRemovals(ctx, reads, masters);
+  await relistWritten(ctx);
   for (const side of SIDES) if (reads[side].full) await verifyAbsences(ctx, side, events[side]);
 
   const markers = new Map<string, RemoteEvent>();

@@ -19,6 +19,7 @@ import { reconcile } from './reconcile.ts';
 import { ReportBuilder, type PairReport } from './report.ts';
 import { PairStore, type PairMeta, type PauseState } from './state.ts';
 import { checkDeletions, checkEmptyCalendars } from './guard.ts';
+import { settleRelisted } from './relist.ts';
 
 export type SyncPhase = 'reading-google' | 'reading-outlook' | 'planning' | 'writing-google' | 'writing-outlook' | 'saving' | 'done';
 
@@ -77,6 +78,7 @@ export async function syncPair(deps: EngineDeps, store: KeyValueStore, pair: Pai
     readOnly: { google: access.google, outlook: access.outlook },
     replan: new Set(),
     align: new Set(),
+    relisted: new Set(),
   };
   try {
     return await run(ctx, pairStore, { ...meta, access }, progress, options.confirmDeletions === true);
@@ -132,6 +134,8 @@ async function run(ctx: RunContext, pairStore: PairStore, meta: PairMeta, progre
     },
     ctx.occurrences,
   );
+  // Only now, with a cursor read after our writes stored, may relisted series drop their flag.
+  if (commit) await pairStore.saveLinks(settleRelisted(ctx), []);
   ctx.report.committed = commit;
   progress('done');
   return ctx.report.build();

@@ -33,6 +33,8 @@ export interface Link {
   readonly cancelled?: boolean;
   /** Occurrences: the shape of the series on each side when linked (shapes.ts). */
   readonly shapes?: Partial<Record<Side, string>>;
+  /** Series: our write made its Outlook occurrences after the stored delta cursor (relist.ts). */
+  readonly relistOutlook?: boolean;
   /** Source events the user cannot edit (invitations, read-only calendars): mirror is one-way. */
   readonly sourceReadOnly?: boolean;
   readonly syncedAt: number;

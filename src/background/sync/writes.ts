@@ -6,6 +6,7 @@ import { calendarOf, mirrorSideOf, provider, refOf, withRef, type RunContext } f
 import type { Write } from './merge.ts';
 import type { EventTime, Side, SyncedField } from './model.ts';
 import type { RemoteEvent } from './ports.ts';
+import { flagWritten } from './relist.ts';
 import type { Link } from './state.ts';
 
 /** Series changes after which a service may have dropped or moved the series' exceptions. */
@@ -49,7 +50,11 @@ export function planUpdate(ctx: RunContext, key: string, side: Side, write: Writ
       if (onStored) onStored(event);
       else ctx.links.put(withRef(link, side, refOf(event), event.event, ctx.now));
       ctx.report.updated[side]++;
-      if (link.kind === 'series' && !link.expanded && write.changed.some((field) => RESHAPING.has(field))) ctx.align.add(key);
+      if (link.kind === 'series' && !link.expanded && write.changed.some((field) => RESHAPING.has(field))) {
+        ctx.align.add(key);
+        const written = ctx.links.get(key);
+        if (side === 'outlook' && written) ctx.links.put(flagWritten(ctx, written));
+      }
     },
     onConflict: () => rereadAndReplan(ctx, key, side),
   });

@@ -96,4 +96,17 @@ describe('engine: regressions found by the property test', () => {
     expect(world.googleEvents()).toEqual([]);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google weekly series; sync; the user cancels the first occurrence of its Outlook mirror; sync.
+  it('carries back an occurrence cancelled on a mirror series the previous sync made', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Choir', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    await world.sync();
+    // Graph's next delta lists the new mirror series as it is now: the cancelled occurrence never shows.
+    world.sims.graph.userDeleteOccurrence(world.outlookEvents()[0]!.id!, '2026-03-03T06:00:00Z');
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(report.deleted).toEqual({ google: 1, outlook: 0 });
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303T060000Z`)?.status).toBe('cancelled');
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
