@@ -5,6 +5,7 @@
 import { digestHex } from './digest.ts';
 import { SYNCED_FIELDS, type CanonicalEvent, type EventTime, type SyncedField } from './model.ts';
 import type { RecurrenceRule } from './recurrence.ts';
+import { explicitRule } from './rules.ts';
 
 export function timeKey(time: EventTime): string {
   return 'date' in time ? time.date : time.instant;
@@ -23,7 +24,7 @@ export function sameField(field: SyncedField, a: CanonicalEvent, b: CanonicalEve
     case 'reminders':
       return sameList([...a.reminders].sort(byNumber), [...b.reminders].sort(byNumber));
     case 'recurrence':
-      return sameRule(a.recurrence, b.recurrence);
+      return sameRule(a.recurrence && explicitRule(a.recurrence, a.start), b.recurrence && explicitRule(b.recurrence, b.start));
     default:
       return a[field] === b[field];
   }

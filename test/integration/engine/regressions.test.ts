@@ -109,4 +109,23 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303T060000Z`)?.status).toBe('cancelled');
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google weekly series; sync; move the first occurrence of its Outlook mirror 2 h earlier; lose local state.
+  it('re-links a mirror series without rewriting its rule, keeping an occurrence moved on the mirror', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Choir', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    await world.sync();
+    const mirror = world.outlookEvents()[0]!;
+    world.sims.graph.userUpdateOccurrence(mirror.id!, '2026-03-03T06:00:00Z', oTimed('Choir', '2026-03-03', '05:00', '05:15'));
+    world.store.clear();
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(report.updated.outlook).toBe(0); // the rule "weekly on Tuesday, twice" is the same in both spellings
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303T060000Z`)?.start?.dateTime).toBe('2026-03-03T04:00:00Z');
+    expect(world.sims.graph.getStoredEvent(mirror.id!)?.recurrence?.pattern?.daysOfWeek).toEqual(['tuesday']);
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${mirror.id}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-20T00:00:00Z`;
+    const view = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { start: { dateTime: string } }[] };
+    expect(view.value.map((o) => o.start.dateTime.slice(0, 16))).toEqual(['2026-03-03T04:00', '2026-03-10T06:00']);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
