@@ -117,7 +117,7 @@ export function recreateMirror(ctx: RunContext, link: Link): void {
   ctx.report.overwritten++;
 }
 
-interface CreateRequest {
+export interface CreateRequest {
   readonly target: Side;
   readonly key: string;
   readonly source: RemoteEvent;
@@ -125,7 +125,7 @@ interface CreateRequest {
   readonly link: (mirror: RemoteEvent) => Link;
 }
 
-function planCreate(ctx: RunContext, request: CreateRequest): void {
+export function planCreate(ctx: RunContext, request: CreateRequest): void {
   const event = request.source.event;
   if (!event) return;
   const policy = mirrorPolicy(ctx.pair, event, sourceEditable(ctx, request.sourceSide, request.source));

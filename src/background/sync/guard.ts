@@ -40,6 +40,7 @@ export function checkEmptyCalendars(ctx: RunContext, reads: Readonly<Record<Side
       message: `The ${name} suddenly reads empty although ${linked} synced events were in it. Nothing was changed; check the calendar, then confirm or keep.`,
       since: ctx.now,
       deletions: [],
+      side,
     };
   }
   return null;

@@ -82,8 +82,11 @@ export type WriteOp =
    * `marker` null creates an ordinary event (a user's event brought back by undo).
    */
   | { readonly op: 'create'; readonly ref: string; readonly key: string; readonly event: CanonicalEvent; readonly marker: MirrorMarker | null }
-  /** `changed` lists the fields to write; others are left as they are on the service. */
-  | { readonly op: 'update'; readonly ref: string; readonly id: string; readonly version: string; readonly event: CanonicalEvent; readonly changed: readonly SyncedField[] }
+  /**
+   * `changed` lists the fields to write; others are left as they are on the service. `marker`
+   * points a mirror at a new source (a kept event re-created under a new id).
+   */
+  | { readonly op: 'update'; readonly ref: string; readonly id: string; readonly version: string; readonly event: CanonicalEvent; readonly changed: readonly SyncedField[]; readonly marker?: MirrorMarker }
   | { readonly op: 'delete'; readonly ref: string; readonly id: string; readonly version: string | null }
   /** Edit one occurrence of a series (it becomes an exception). `id` when the engine knows it. */
   | { readonly op: 'update-occurrence'; readonly ref: string; readonly seriesId: string; readonly originalStart: EventTime; readonly id?: string; readonly version?: string; readonly event: CanonicalEvent; readonly changed: readonly SyncedField[] }

@@ -20,6 +20,7 @@ import { ReportBuilder, type PairReport } from './report.ts';
 import { PairStore, type PairMeta, type PauseState } from './state.ts';
 import { checkDeletions, checkEmptyCalendars } from './guard.ts';
 import { settleRelisted } from './relist.ts';
+import { dropKeptDeletions, pauseToKeep, restoreVanished } from './keep.ts';
 
 export type SyncPhase = 'reading-google' | 'reading-outlook' | 'planning' | 'writing-google' | 'writing-outlook' | 'saving' | 'done';
 
@@ -35,15 +36,24 @@ export interface SyncOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** The user confirmed the deletions a paused run wanted to make. */
   readonly confirmDeletions?: boolean;
+  /**
+   * The user's other answer to a paused pair: keep the events. Nothing is deleted and what
+   * vanished is made again (keep.ts). Stored until carried out; excludes `confirmDeletions`.
+   */
+  readonly keepPaused?: boolean;
   /** Whether each calendar is read-only, when the caller knows (else looked up once a day). */
   readonly readOnly?: Partial<Record<Side, boolean>>;
 }
 
 export async function syncPair(deps: EngineDeps, store: KeyValueStore, pair: PairConfig, options: SyncOptions = {}): Promise<PairReport> {
+  if (options.confirmDeletions && options.keepPaused) throw new Error('confirmDeletions and keepPaused are two answers to a pause: give one.');
   const pairStore = new PairStore(store, pair.id);
   const meta = await pairStore.loadMeta();
   const report = new ReportBuilder(pair.id);
-  if (meta.paused && !options.confirmDeletions) {
+  const kept = options.confirmDeletions ? null : pauseToKeep(meta, options.keepPaused);
+  // The answer is stored first: a run that dies before it is carried out leaves it to the next.
+  if (kept && meta.paused?.answer !== 'keep') await pairStore.saveMeta({ ...meta, paused: kept });
+  if (meta.paused && !options.confirmDeletions && !kept) {
     report.paused = meta.paused;
     return report.build();
   }
@@ -81,7 +91,7 @@ export async function syncPair(deps: EngineDeps, store: KeyValueStore, pair: Pai
     relisted: new Set(),
   };
   try {
-    return await run(ctx, pairStore, { ...meta, access }, progress, options.confirmDeletions === true);
+    return await run(ctx, pairStore, { ...meta, access }, progress, options.confirmDeletions === true, kept);
   } catch (error) {
     // Whatever was acknowledged is kept; cursors stay where they were, so nothing is lost.
     const { changed, removed } = ctx.links.takeChanges();
@@ -90,7 +100,14 @@ export async function syncPair(deps: EngineDeps, store: KeyValueStore, pair: Pai
   }
 }
 
-async function run(ctx: RunContext, pairStore: PairStore, meta: PairMeta, progress: (phase: SyncPhase, done?: number, total?: number) => void, confirmed: boolean): Promise<PairReport> {
+async function run(
+  ctx: RunContext,
+  pairStore: PairStore,
+  meta: PairMeta,
+  progress: (phase: SyncPhase, done?: number, total?: number) => void,
+  confirmed: boolean,
+  kept: PauseState | null,
+): Promise<PairReport> {
   const { pair, deps } = ctx;
   progress('reading-google');
   const google = await readSide(ctx, 'google', meta.googleCursor, ctx.window, (n) => progress('reading-google', n, n));
@@ -98,8 +115,10 @@ async function run(ctx: RunContext, pairStore: PairStore, meta: PairMeta, progre
   const { window: oWindow, reuse } = outlookWindow(meta, ctx.window);
   const outlook = await readSide(ctx, 'outlook', reuse ? meta.outlookCursor : null, oWindow, (n) => progress('reading-outlook', n, n));
   progress('planning');
-  const emptied = confirmed ? null : checkEmptyCalendars(ctx, { google, outlook });
+  const emptied = confirmed || kept ? null : checkEmptyCalendars(ctx, { google, outlook });
   if (emptied) return pause(ctx, pairStore, meta, emptied);
+  const onProgress = (side: Side, done: number, total: number): void => progress(side === 'google' ? 'writing-google' : 'writing-outlook', done, total);
+  if (kept && !(await restoreVanished(ctx, kept, { store: pairStore, onProgress }))) return unfinishedKeep(ctx, pairStore);
   const mirrors: readonly RemoteEvent[] = ctx.links.size === 0 ? await deps.outlook.findMirrors(pair.outlookCalendarId, pair.id, ctx.signal) : [];
   await intake(ctx, { google, outlook }, mirrors);
   const today = new Date(ctx.now).toISOString().slice(0, 10);
@@ -108,10 +127,10 @@ async function run(ctx: RunContext, pairStore: PairStore, meta: PairMeta, progre
   }
   // Once per link, however many sides reported it.
   for (const key of new Set([...ctx.observed.google.keys(), ...ctx.observed.outlook.keys()])) reconcile(ctx, key);
+  if (kept) dropKeptDeletions(ctx, kept);
   const tooMany = confirmed ? null : checkDeletions(ctx);
   if (tooMany) return pause(ctx, pairStore, meta, tooMany);
 
-  const onProgress = (side: Side, done: number, total: number): void => progress(side === 'google' ? 'writing-google' : 'writing-outlook', done, total);
   await executePhase(ctx, 1, { store: pairStore, onProgress });
   for (const key of ctx.align) await alignOccurrences(ctx, key);
   await executePhase(ctx, 2, { store: pairStore, onProgress });
@@ -149,6 +168,14 @@ function failed(report: ReportBuilder, error: unknown, side: Side): PairReport {
   if (!(error instanceof SyncError)) throw error;
   report.error({ kind: error.kind, side, id: null, title: '', message: error.message, transient: error.transient || error instanceof CancelledError });
   return report.build();
+}
+
+/** Some kept event could not be made again yet: the answer stays stored, no cursor moves. */
+async function unfinishedKeep(ctx: RunContext, pairStore: PairStore): Promise<PairReport> {
+  const { changed, removed } = ctx.links.takeChanges();
+  await pairStore.saveLinks(changed, removed);
+  ctx.report.error({ side: 'google', id: null, title: '', message: 'Some kept events could not be brought back yet; the next sync tries again.', transient: true });
+  return ctx.report.build();
 }
 
 async function pause(ctx: RunContext, pairStore: PairStore, meta: PairMeta, paused: PauseState): Promise<PairReport> {

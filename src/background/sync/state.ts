@@ -53,6 +53,10 @@ export interface PauseState {
   readonly since: number;
   /** What the paused run would have deleted (shown to the user before they confirm). */
   readonly deletions: readonly PendingDeletion[];
+  /** Empty-calendar pauses: the calendar that read empty. */
+  readonly side?: Side;
+  /** The user answered "keep" (keep.ts); runs carry it out until it is done. */
+  readonly answer?: 'keep';
 }
 
 export interface PairMeta {

@@ -121,7 +121,9 @@ export class DeltaFeeds {
       const old = before ? instancesInWindow(before, p.fromMs, p.toMs) : [];
       const now = current ? instancesInWindow(current, p.fromMs, p.toMs) : [];
       if (old.length === 0 && now.length === 0) {
-        rows.push({ instance: singleInstance((current ?? before)!), removed: true });
+        // Made and deleted since the token: Graph still reports its id as removed.
+        const last = current ?? before ?? lastLogged(calendar, key, p.snapSeq);
+        if (last) rows.push({ instance: singleInstance(last), removed: true });
         continue;
       }
       const seen = new Map(old.map((instance) => [instanceKey(instance), instance]));
@@ -138,6 +140,16 @@ export class DeltaFeeds {
   private link(query: Query, name: '$skiptoken' | '$deltatoken', position: RoundPosition): string {
     return `${query.url.origin}${query.url.pathname}?${name}=${encodeToken(position)}`;
   }
+}
+
+/** The last state the change log holds for an event (one deleted again has no current record). */
+function lastLogged(calendar: CalendarRecord, key: string, toSeq: number): Instance['event'] | undefined {
+  let last: Instance['event'] | undefined;
+  for (const entry of calendar.log) {
+    if (entry.seq > toSeq) break;
+    if (entry.key === key && entry.before) last = entry.before;
+  }
+  return last;
 }
 
 function versionRoot(query: Query): string {

@@ -8,8 +8,9 @@
 import { digestHex } from '../../sync/digest.ts';
 import { ConflictError, NotFoundError } from '../../sync/errors.ts';
 import type { CanonicalEvent, EventTime, SyncedField } from '../../sync/model.ts';
-import type { RemoteEvent, WriteOp } from '../../sync/ports.ts';
+import type { MirrorMarker, RemoteEvent, WriteOp } from '../../sync/ports.ts';
 import { googleReason } from './errors.ts';
+import { markerProperties } from './marker.ts';
 import { parseJson, type GoogleHttp } from './http.ts';
 import type { HttpRequest, HttpResponse } from './http-types.ts';
 import { eventPath } from './reads.ts';
@@ -42,7 +43,7 @@ export function planWrite(op: WriteOp, ctx: WriteContext): Plan<Written> {
     case 'create':
       return createPlan(ctx, mirrorId(op.key), createBody(op.event, mirrorId(op.key), op.marker));
     case 'update':
-      return patchPlan(ctx, op.id, op.version || undefined, op.event, op.changed, false);
+      return patchPlan(ctx, op.id, op.version || undefined, op.event, op.changed, false, op.marker);
     case 'delete':
       return deletePlan(ctx, op.id, op.version || undefined);
     case 'update-occurrence': {
@@ -79,9 +80,9 @@ async function adopt(ctx: WriteContext, id: string, body: Record<string, unknown
   return { ...restored, adopted: true };
 }
 
-function patchPlan(ctx: WriteContext, id: string, version: string | undefined, event: CanonicalEvent, changed: readonly SyncedField[], instance: boolean): Plan<Written> {
+function patchPlan(ctx: WriteContext, id: string, version: string | undefined, event: CanonicalEvent, changed: readonly SyncedField[], instance: boolean, marker?: MirrorMarker): Plan<Written> {
   const headers = version ? { 'If-Match': version } : undefined;
-  const body = patchBody(event, changed, instance);
+  const body = { ...patchBody(event, changed, instance), ...(marker ? { extendedProperties: { private: markerProperties(marker) } } : {}) };
   // Nothing Google stores changed (e.g. only the meeting link): read instead of an empty write.
   if (Object.keys(body).length === 0) return unchangedPlan(ctx, id, version);
   return patchRequestPlan(ctx, { method: 'PATCH', path: eventPath(ctx.calendarId, id), query: NO_EMAILS, body, what: 'events.patch', ...(headers ? { headers } : {}) });

@@ -6,8 +6,9 @@
  * (batch.ts). The event returned is what Outlook stored (the POST/PATCH answer).
  */
 import { NotFoundError, SyncError } from '../../sync/errors.ts';
-import type { RemoteEvent, WriteOp, WriteOutcome } from '../../sync/ports.ts';
+import type { MirrorMarker, RemoteEvent, WriteOp, WriteOutcome } from '../../sync/ports.ts';
 import { runChain, type ChainItem } from './batch.ts';
+import { markerProperties } from './markers.ts';
 import { eventPath, mapEvent, readContext, type AdapterDeps } from './context.ts';
 import { errorFor, type HttpResult } from './http-errors.ts';
 import { findOccurrence } from './occurrence-lookup.ts';
@@ -55,7 +56,7 @@ async function plan(ctx: WriteContext, op: WriteOp): Promise<Plan> {
         interpret: (answer) => created(ctx, op, answer),
       };
     case 'update':
-      return patch(ctx, op.ref, op.id, op.version, patchBody(op.event, op.changed, ctx.zones, false));
+      return patch(ctx, op.ref, op.id, op.version, withMarker(patchBody(op.event, op.changed, ctx.zones, false), op.marker));
     case 'delete':
       return remove(ctx, op.ref, op.id, op.version);
     case 'update-occurrence': {
@@ -80,6 +81,11 @@ function patch(ctx: WriteContext, ref: string, id: string, version: string | nul
   if (Object.keys(body).length === 0) return { item: { method: 'GET', path: eventPath(ctx.calendarId, id), what: 'read of an event' }, interpret };
   const headers: Record<string, string> = version ? { 'If-Match': `W/"${version}"` } : {};
   return { item: { method: 'PATCH', path: `/me/events/${encodeURIComponent(id)}`, headers, body, what: 'update of an event' }, interpret };
+}
+
+/** A marker re-pointed at a new source: Graph upserts the named properties, leaving others. */
+function withMarker(body: GraphBody, marker: MirrorMarker | undefined): GraphBody {
+  return marker ? { ...body, singleValueExtendedProperties: markerProperties(marker) } : body;
 }
 
 function remove(ctx: WriteContext, ref: string, id: string, version: string | null): Plan {

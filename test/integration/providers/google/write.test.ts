@@ -79,6 +79,15 @@ describe('Google adapter: write', () => {
     expect(h.sim.listStoredEvents(ANN)).toHaveLength(2);
   });
 
+  it('points a mirror at a new source with an update carrying a marker, changing nothing else', async () => {
+    const h = await startHarness();
+    const mirror = await create(h, canonical({ title: 'Kept' }), 'k-marker');
+    const marker = { ...MARKER, sourceId: 'AAMk-new' };
+    const [outcome] = await h.provider.write(ANN, [{ op: 'update', ref: 'm', id: mirror.id, version: '', event: canonical({ title: 'Ignored' }), changed: [], marker }], signal);
+    expect(expectOk(outcome).event).toMatchObject({ id: mirror.id, marker, event: { title: 'Kept' } });
+    expect(h.sim.getEvent(ANN, mirror.id)?.summary).toBe('Kept');
+  });
+
   it('restores a deleted mirror when its create comes again', async () => {
     const h = await startHarness();
     const first = await create(h, canonical(), 'k-again');

@@ -82,6 +82,17 @@ describe('updates and deletes', () => {
     expect(updated?.version).not.toBe(current);
   });
 
+  it('an update with a marker points the mirror at a new source, changing nothing else', async () => {
+    const { sim, provider, newCalendar } = fx();
+    const cal = newCalendar();
+    const created = ok((await provider.write(cal, [createOp('k')], signal))[0])!;
+    const marker = { ...MARKER, sourceId: 'g2' };
+    const op: WriteOp = { op: 'update', ref: 'm', id: created.id, version: '', event: { ...EVENT, title: 'Ignored' }, changed: [], marker };
+    ok((await provider.write(cal, [op], signal))[0]);
+    expect((await provider.getEvents(cal, [created.id], signal)).get(created.id)).toMatchObject({ marker, event: { title: 'k' } });
+    expect(sim.getStoredEvent(created.id)?.subject).toBe('k');
+  });
+
   it('an update that changes nothing Outlook stores sends no PATCH and returns the event', async () => {
     const { sim, provider, newCalendar } = fx();
     const cal = newCalendar();
