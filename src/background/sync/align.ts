@@ -36,7 +36,7 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
     const start = timeKey(source.originalStart);
     sourceStarts.add(start);
     const target = targetByStart.get(start);
-    if (!target || target.cancelled) continue;
+    if (!target || target.cancelled || changedThisRun(ctx, occurrenceKey(series.key, source.originalStart))) continue;
     const link = occurrenceLink(ctx, series, source, target);
     if (source.cancelled || !source.event) {
       planCancelOccurrence(ctx, link, targetSide);
@@ -54,13 +54,22 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
   }
   // Occurrences the source no longer has (cancelled in Outlook, EXDATE in Google) go on the mirror too.
   for (const [start, target] of targetByStart) {
-    if (sourceStarts.has(start) || target.cancelled || !target.originalStart) continue;
+    if (sourceStarts.has(start) || target.cancelled || !target.originalStart || changedThisRun(ctx, occurrenceKey(series.key, target.originalStart))) continue;
     planCancelOccurrence(ctx, occurrenceLink(ctx, series, null, target), targetSide);
   }
   // Links of occurrences neither side has any more (the series was re-timed) are forgotten.
   for (const link of ctx.links.occurrencesOf(seriesKey)) {
     if (link.originalStart !== undefined && !sourceStarts.has(link.originalStart) && !targetByStart.has(link.originalStart)) ctx.links.delete(link.key);
   }
+}
+
+/** Either side reported this occurrence changed this run: reconciling it is not alignment's job. */
+function changedThisRun(ctx: RunContext, key: string): boolean {
+  const link = ctx.links.get(key);
+  return (['google', 'outlook'] as const).some((side) => {
+    const seen = ctx.observed[side].get(key);
+    return seen !== undefined && (seen === 'gone' || link?.[side]?.version !== seen.version);
+  });
 }
 
 function occurrenceLink(ctx: RunContext, series: Link, source: RemoteEvent | null, target: RemoteEvent): Link {

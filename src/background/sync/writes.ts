@@ -50,11 +50,11 @@ export function planUpdate(ctx: RunContext, key: string, side: Side, write: Writ
       if (onStored) onStored(event);
       else ctx.links.put(withRef(link, side, refOf(event), event.event, ctx.now));
       ctx.report.updated[side]++;
-      if (link.kind === 'series' && !link.expanded && write.changed.some((field) => RESHAPING.has(field))) {
-        ctx.align.add(key);
-        const written = ctx.links.get(key);
-        if (side === 'outlook' && written) ctx.links.put(flagWritten(ctx, written));
-      }
+      // The series' exceptions may take the master's new values (and after a re-timing, Outlook
+      // drops them): its occurrences are aligned again.
+      if (link.kind === 'series' && !link.expanded) ctx.align.add(key);
+      const written = ctx.links.get(key);
+      if (side === 'outlook' && written && link.kind === 'series' && !link.expanded && write.changed.some((field) => RESHAPING.has(field))) ctx.links.put(flagWritten(ctx, written));
     },
     onConflict: () => rereadAndReplan(ctx, key, side),
   });

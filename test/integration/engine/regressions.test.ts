@@ -128,4 +128,16 @@ describe('engine: regressions found by the property test', () => {
     expect(view.value.map((o) => o.start.dateTime.slice(0, 16))).toEqual(['2026-03-03T04:00', '2026-03-10T06:00']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google daily series with its first occurrence moved; sync; the user renames the Outlook mirror series.
+  it('rests after a series rename that its exceptions take over on both sides', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Run', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=DAILY;COUNT=2'] });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T060000Z`, gTimed('Run', '2026-03-03', '05:00', '05:15'));
+    await world.sync();
+    world.sims.graph.userUpdateEvent(world.outlookEvents()[0]!.id!, { subject: 'Morning run' });
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303T060000Z`)?.summary).toBe('Morning run');
+    expect(totalWrites(await world.sync())).toBe(0); // the Google exception reports the new title it took over
+  });
 });
