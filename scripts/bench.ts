@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: Tandem's real engine and adapters, and three baselines, against the
+ * simulators over loopback HTTP, for N = 100, 1 000 and 10 000 events per side. Prints tables and
+ * the targets, and writes every figure as JSON (artifacts/bench-<date-time>.json, or --out).
+ *
+ *   npm run bench                         # all sizes, all contenders
+ *   npm run bench -- --sizes 100,1000     # only these sizes
+ *   npm run bench -- --quick              # a fast smoke run (N = 30)
+ *   npm run bench -- --contenders tandem,recreate --out /tmp/b.json
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { bundleSizes } from './bench/bundles.ts';
+import { LIMITS } from './bench/lower-bound.ts';
+import { formatBundles, formatSize, formatTargets } from './bench/report.ts';
+import { runSize, type SizeResult } from './bench/run-size.ts';
+import { judge } from './bench/targets.ts';
+import type { Contender } from './bench/worker.ts';
+
+const ALL: readonly Contender[] = ['tandem', 'tag-script', 'recreate', 'full-reread'];
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    contenders: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const sizes = (values.sizes ?? (values.quick ? '30' : '100,1000,10000')).split(',').map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--sizes takes whole numbers ≥ 10, got "${values.sizes ?? ''}"`);
+const contenders = (values.contenders?.split(',').map((c) => c.trim()) ?? ALL) as Contender[];
+const unknown = contenders.filter((c) => !ALL.includes(c));
+if (unknown.length > 0 || !contenders.includes('tandem')) throw new Error(`--contenders: tandem plus any of ${ALL.join(', ')}; got ${unknown.join(', ') || 'no tandem'}`);
+const started = new Date();
+const out = values.out ?? path.join('artifacts', `bench-${started.toISOString().slice(0, 19).replace(/:/g, '-')}.json`);
+
+const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAtStart: os.loadavg() };
+console.error(`Bench: N = ${sizes.join(', ')}; ${contenders.join(', ')}. Machine: ${machine.cpus} cores, load ${machine.loadAtStart.map((l) => l.toFixed(1)).join(' ')}.`);
+
+const results: SizeResult[] = [];
+for (const n of sizes) {
+  results.push(
+    await runSize(n, contenders, (r) => {
+      const requests = r.google.requests + r.outlook.requests;
+      console.error(`  N=${n} ${r.contender.padEnd(11)} ${r.scenario.padEnd(13)} ${String(requests).padStart(6)} requests ${(r.metrics.wallMs / 1000).toFixed(1).padStart(6)} s`);
+    }),
+  );
+}
+const all = results.flatMap((s) => s.results);
+const bundles = bundleSizes('dist');
+const targets = judge(all, bundles);
+const finished = new Date();
+
+const report = {
+  bench: 'tandem',
+  version: 1,
+  startedAt: started.toISOString(),
+  finishedAt: finished.toISOString(),
+  machine: { ...machine, loadAtEnd: os.loadavg() },
+  options: { sizes, contenders, quick: values.quick },
+  limits: LIMITS,
+  method: {
+    traffic: 'simulator request logs: HTTP requests (reads, writes, batch envelopes), batch parts, body bytes without headers',
+    cpu: 'process.cpuUsage of the contender process (user + system); Tandem engine CPU = total minus CPU while an adapter call was running',
+    heap: 'process.memoryUsage().heapUsed sampled every 2 ms and around every adapter call, in the contender process, after a full GC at the start',
+    lowerBound: 'feed rows in pages of the largest size, Outlook series masters and occurrence lookups in $batch of 20, needed writes in batches (Google 50, Outlook 20)',
+  },
+  sizes: results,
+  targets,
+  bundles,
+  browser: { contentDecoration: 'not measured yet', editToMirrorLatency: 'not measured yet', serviceWorkerSync1000: 'not measured yet' },
+};
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+
+const lines = [
+  `## Tandem benchmark — ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine.cpus} cores (${machine.model}), Node ${machine.node}`,
+  '',
+  'Requests are HTTP requests: r reads, w writes, b batches·parts inside them. Lower bound and ratio: Tandem only.',
+  '',
+  ...results.map((size) => formatSize(size, contenders)),
+  '### Targets',
+  '',
+  formatTargets(targets),
+  '',
+  formatBundles(bundles),
+  'Browser figures (content-script decoration, edit → mirror latency, service-worker sync of 1 000 events): not measured yet.',
+  '',
+  `JSON: ${out}`,
+];
+console.log(lines.join('\n'));

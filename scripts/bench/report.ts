@@ -1,0 +1,97 @@
+/**
+ * The bench's text output: markdown tables padded so they read well in a terminal too.
+ */
+import type { BundleSizes } from './bundles.ts';
+import type { MixCounts } from './mix.ts';
+import type { ScenarioResult, SizeResult } from './run-size.ts';
+import { SCENARIOS } from './scenarios.ts';
+import { total, type TargetVerdict } from './targets.ts';
+import { operations, type SideTraffic } from './traffic.ts';
+import type { Contender } from './worker.ts';
+
+const num = (n: number): string => n.toLocaleString('en-US');
+const MB = 1024 * 1024;
+
+/** `align`: one letter per column, l or r (default: the first left, the rest right). */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], align = `l${'r'.repeat(header.length - 1)}`): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const right = (i: number): boolean => align[i] === 'r';
+  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => (right(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => `${'-'.repeat(w + 1)}${right(i) ? ':' : '-'}`).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** "24 (r1 w0 b23·999)": requests, then reads, writes, batches and the parts they carried. */
+function requests(t: SideTraffic): string {
+  const parts = t.readParts + t.writeParts;
+  return `${num(t.requests)} (r${num(t.reads)} w${num(t.writes)} b${num(t.batches)}${parts ? `·${num(parts)}` : ''})`;
+}
+
+function mixLine(side: string, m: MixCounts): string {
+  return `${side}: ${num(m.timed)} timed, ${num(m.allDay)} all-day, ${num(m.multiDay)} multi-day, ${num(m.series)} series (${num(m.seriesWithException)} with exceptions, ${num(m.unboundedSeries)} without end)`;
+}
+
+export function formatSize(size: SizeResult, contenders: readonly Contender[]): string {
+  const title = `### N = ${num(size.n)} events per side\n\n${mixLine('Google', size.mix.google)}; ${mixLine('Outlook', size.mix.outlook)}.`;
+  const find = (scenario: string, contender: Contender): ScenarioResult | undefined =>
+    size.results.find((r) => r.scenario === scenario && r.contender === contender);
+  const tandemRows = SCENARIOS.flatMap((s) => {
+    const r = find(s.name, 'tandem');
+    if (!r) return [];
+    const writes = r.google.writes + r.google.writeParts + r.outlook.writes + r.outlook.writeParts;
+    const needed = r.neededWrites.google + r.neededWrites.outlook;
+    const bound = r.lowerBound?.total ?? 0;
+    return [[
+      s.title,
+      requests(r.google),
+      requests(r.outlook),
+      num(total(r)),
+      num(bound),
+      bound ? `${(total(r) / bound).toFixed(2)}×` : '–',
+      `${num(writes)} / ${num(needed)}`,
+      `${((r.google.bytesUp + r.outlook.bytesUp) / 1024).toFixed(0)} / ${((r.google.bytesDown + r.outlook.bytesDown) / 1024).toFixed(0)}`,
+      r.metrics.wallMs.toFixed(0),
+      `${r.metrics.cpuMs.toFixed(0)} / ${(r.metrics.engineCpuMs ?? 0).toFixed(0)}`,
+      `${(r.metrics.heapPeakBytes / MB).toFixed(0)} / ${((r.metrics.liveHeapPeakBytes ?? 0) / MB).toFixed(0)}`,
+    ]];
+  });
+  const tandem = table(
+    ['Tandem: scenario', 'Google requests', 'Outlook requests', 'total', 'lower bound', 'ratio', 'writes / needed', 'KB up / down', 'wall ms', 'CPU ms total / engine', 'heap MB peak / live'],
+    tandemRows,
+  );
+  const baselines = contenders.filter((c) => c !== 'tandem');
+  const comparisonRows = SCENARIOS.filter((s) => s.headline).map((s) => {
+    const mine = find(s.name, 'tandem');
+    return [s.title, ...contenders.map((c) => cell(find(s.name, c), c === 'tandem' ? undefined : mine))];
+  });
+  const comparison = baselines.length === 0 ? '' : `\n\n${table(['requests, both sides (× Tandem) · wall', ...contenders], comparisonRows)}`;
+  const throttled = size.results.filter((r) => r.outlookThrottleFloorMinutes > 0);
+  const note = throttled.length
+    ? `\n\nOutlook's budget (10,000 requests per mailbox per 10 minutes, batch parts included) would hold back: ${throttled
+        .map((r) => `${r.contender} ${r.scenario} ≥ ${r.outlookThrottleFloorMinutes} min (${num(operations(r.outlook))} ops)`)
+        .join('; ')}. The simulator measured instead of enforcing it.`
+    : '';
+  const errors = size.results.filter((r) => r.reported.errors.length > 0 || r.google.failed + r.outlook.failed > 0);
+  const problems = errors.length
+    ? `\n\nErrors or failed requests: ${errors.map((r) => `${r.contender} ${r.scenario}: ${r.google.failed + r.outlook.failed} failed; ${r.reported.errors.slice(0, 2).join(' | ')}`).join('; ')}`
+    : '';
+  return `${title}\n\n${tandem}${comparison}${note}${problems}\n`;
+}
+
+function cell(r: ScenarioResult | undefined, tandem: ScenarioResult | undefined): string {
+  if (!r) return '–';
+  const times = tandem && total(tandem) > 0 ? ` (${(total(r) / total(tandem)).toFixed(total(r) / total(tandem) < 10 ? 1 : 0)}×)` : '';
+  return `${num(total(r))}${times} · ${(r.metrics.wallMs / 1000).toFixed(1)} s`;
+}
+
+export function formatTargets(verdicts: readonly TargetVerdict[]): string {
+  return table(['target', 'status', 'figure'], verdicts.map((v) => [v.target, v.status === 'met' ? 'met' : v.status === 'not met' ? 'NOT MET' : 'not measured', v.figure]), 'lll');
+}
+
+export function formatBundles(bundles: BundleSizes | null): string {
+  if (!bundles) return 'Bundles: dist/ not built (run `npm run build` first).';
+  const size = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
+  const kb = (b: { gzipBytes: number; rawBytes: number; files: number } | null): string =>
+    b ? `${size(b.gzipBytes)} gzip (${size(b.rawBytes)} raw, ${b.files} file${b.files === 1 ? '' : 's'})` : 'none';
+  return `Bundles (dist/, built ${bundles.builtAt}): popup ${kb(bundles.popup)}; content script ${kb(bundles.content)}.`;
+}
