@@ -1,6 +1,7 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 import { hostPermissionFor, isSimulatorMode, type Endpoints } from './endpoints.config.ts';
+import { CALENDAR_HOSTS } from './src/shared/calendar-hosts.ts';
 
 /**
  * Public half of the extension's signing key. It pins the extension id (EXTENSION_ID) for unpacked
@@ -13,14 +14,8 @@ const EXTENSION_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3boxXnlxyyDDv
 /** Derived from EXTENSION_KEY (sha256 of the DER key, first 32 hex digits mapped to a–p). */
 export const EXTENSION_ID = 'nlbikdfbadfllbfnnjfbffaihjhkbomc';
 
-/** The calendar web apps our content scripts decorate. */
-export const CALENDAR_PAGE_MATCHES = [
-  'https://calendar.google.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.live.com/*',
-  'https://outlook.cloud.microsoft/*',
-] as const;
+/** The calendar web apps our content scripts decorate (src/shared/calendar-hosts.ts). */
+export const CALENDAR_PAGE_MATCHES: readonly string[] = Object.keys(CALENDAR_HOSTS).map((host) => `https://${host}/*`);
 
 /** Loopback, granted only in the simulator build (match patterns without a port match any port). */
 const LOOPBACK = ['http://127.0.0.1/*', 'https://127.0.0.1/*', 'http://localhost/*', 'https://localhost/*'];
@@ -41,9 +36,11 @@ export function createManifest(mode: string, endpoints: Endpoints) {
     background: { service_worker: 'src/background/index.ts', type: 'module' },
     action: { default_popup: 'src/popup/index.html', default_title: 'Tandem' },
     options_ui: { page: 'src/options/index.html', open_in_tab: true },
-    // notifications: "sign-in needed" and paused deletions (decisions.md #10).
-    permissions: ['alarms', 'storage', 'identity', 'offscreen', 'notifications'],
-    host_permissions: unique([...apiHosts, ...(simulator ? LOOPBACK : [])]),
+    // notifications: "sign-in needed" and paused deletions (decisions.md #10). scripting and the
+    // calendar hosts: the content script is run in calendar tabs already open at install or update
+    // (decisions.md #4); the hosts are those the content script matches, so the warning is the same.
+    permissions: ['alarms', 'storage', 'identity', 'offscreen', 'notifications', 'scripting'],
+    host_permissions: unique([...apiHosts, ...CALENDAR_PAGE_MATCHES, ...(simulator ? LOOPBACK : [])]),
     content_scripts: [
       {
         matches: [...CALENDAR_PAGE_MATCHES, ...(simulator ? ['http://127.0.0.1/*'] : [])],

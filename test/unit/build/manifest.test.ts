@@ -18,15 +18,33 @@ async function manifestFor(mode: string, env: Record<string, string> = {}): Prom
 }
 
 describe('manifest', () => {
-  it('asks for exactly the minimal permissions and only the API hosts in production', async () => {
+  it('asks for exactly the minimal permissions and only the API and calendar hosts in production', async () => {
     const manifest = await manifestFor('production');
-    expect(manifest.permissions).toEqual(['alarms', 'storage', 'identity', 'offscreen', 'notifications']);
+    expect(manifest.permissions).toEqual(['alarms', 'storage', 'identity', 'offscreen', 'notifications', 'scripting']);
     expect(manifest.host_permissions).toEqual([
       'https://www.googleapis.com/*',
       'https://graph.microsoft.com/*',
       'https://login.microsoftonline.com/*',
+      ...CALENDAR_PAGE_MATCHES,
     ]);
     expect(manifest.content_scripts[0]!.matches).toEqual([...CALENDAR_PAGE_MATCHES]);
+  });
+
+  it('matches the five calendar hosts, outlook.cloud.microsoft included, and nothing else', () => {
+    expect([...CALENDAR_PAGE_MATCHES].sort()).toEqual([
+      'https://calendar.google.com/*',
+      'https://outlook.cloud.microsoft/*',
+      'https://outlook.live.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
+    ]);
+  });
+
+  it('grants host access to exactly the pages the content script runs in (install-time injection)', async () => {
+    for (const mode of ['production', 'sim']) {
+      const manifest = await manifestFor(mode);
+      for (const match of manifest.content_scripts[0]!.matches) expect(manifest.host_permissions).toContain(match);
+    }
   });
 
   it('adds loopback hosts only in the simulator build', async () => {
