@@ -3,6 +3,7 @@
  * window, and the mirrors one pair left in a calendar (found by their marker, calendar-apis.md
  * §2.5). Events come back with their marker properties ($expand) wherever Graph allows it.
  */
+import { NotFoundError } from '../../sync/errors.ts';
 import type { CalendarInfo, RemoteEvent, TimeWindow } from '../../sync/ports.ts';
 import { MAX_BATCH, runChain, type ChainItem } from './batch.ts';
 import { checkEvent, eventPath, mapEvent, readContext, windowQuery, type AdapterDeps } from './context.ts';
@@ -56,19 +57,39 @@ export async function readByIds(deps: AdapterDeps, calendarId: string, ids: read
   });
 }
 
-/** Occurrences and exceptions of a series in the window; none when the series is gone. */
+/**
+ * Occurrences and exceptions of a series in the window; none when the series is gone. One request
+ * as a rule: a plain occurrence carries its series' all-day flag (which decides how original starts
+ * read), so the master is fetched only when the window holds exceptions and nothing else.
+ */
 export async function listOccurrences(deps: AdapterDeps, calendarId: string, seriesId: string, window: TimeWindow, signal: AbortSignal): Promise<RemoteEvent[]> {
   const ctx = await readContext(deps, calendarId, signal);
+  const path = `/me/calendars/${encodeURIComponent(calendarId)}/events/${encodeURIComponent(seriesId)}/instances?${windowQuery(window.start, window.end)}`;
+  let rows: WireEvent[];
+  try {
+    const read = await readAllPages(deps.transport, { path, what: 'occurrence list', pageSize: deps.pageSize, signal, row: checkEvent('occurrence') });
+    rows = read.rows as WireEvent[];
+  } catch (error) {
+    if (error instanceof NotFoundError) return [];
+    throw error;
+  }
+  if (rows.length === 0) return [];
+  const plain = rows.find((row) => row.type === 'occurrence');
+  const allDay = plain ? plain.isAllDay : await seriesAllDay(deps, calendarId, seriesId, signal);
+  if (allDay === null) return [];
+  return rows.map((row) => mapEvent(row, 'occurrence', ctx, allDay));
+}
+
+/** The series' all-day flag from its master; null when the series is gone. */
+async function seriesAllDay(deps: AdapterDeps, calendarId: string, seriesId: string, signal: AbortSignal): Promise<boolean | null> {
   const master = await deps.transport.request({ method: 'GET', path: eventPath(calendarId, seriesId), what: 'read of a series' }, signal, (answer) =>
     checkEvent('series master')(answer.body),
   );
-  if (master.status === 404) return [];
+  if (master.status === 404) return null;
   if (master.status >= 300) throw errorFor(master, 'read of a series', deps.transport.clock.now());
   const series: unknown = master.body;
   assertEvent(series, 'series master');
-  const path = `/me/events/${encodeURIComponent(seriesId)}/instances?${windowQuery(window.start, window.end)}`;
-  const { rows } = await readAllPages(deps.transport, { path, what: 'occurrence list', pageSize: deps.pageSize, signal, row: checkEvent('occurrence') });
-  return rows.map((row) => mapEvent(row, 'occurrence', ctx, series.isAllDay));
+  return series.isAllDay === true;
 }
 
 /** Every single event and series master of the calendar that carries this pair's marker. */

@@ -220,6 +220,28 @@ describe('listOccurrences', () => {
     sim.userDeleteEvent(master.id!);
     expect(await provider.listOccurrences(cal, master.id!, WINDOW, signal)).toEqual([]);
   });
+
+  it('costs one request; the master is read only when the window holds exceptions alone', async () => {
+    const { sim, provider, newCalendar } = fx();
+    const cal = newCalendar();
+    const series = sim.userCreateEvent(UPN, cal, { ...allDay('Gym days', '2026-03-10', '2026-03-11'), recurrence: weekly(4) });
+    sim.userUpdateOccurrence(series.id!, '2026-03-16T23:00:00Z', { subject: 'Gym (moved)' }); // midnight in Berlin
+    const reads = (mark: number) => sim.log.since(mark).filter((e) => e.path.includes('/events/'));
+    let mark = sim.log.mark();
+    const all = await provider.listOccurrences(cal, series.id!, WINDOW, signal);
+    expect(all.map((o) => o.originalStart)).toEqual([{ date: '2026-03-10' }, { date: '2026-03-17' }, { date: '2026-03-24' }, { date: '2026-03-31' }]);
+    expect(reads(mark).map((e) => e.path)).toEqual([`/v1.0/me/calendars/${encodeURIComponent(cal)}/events/${series.id!}/instances`]);
+    mark = sim.log.mark();
+    const onlyException = await provider.listOccurrences(cal, series.id!, { start: '2026-03-16T00:00:00Z', end: '2026-03-19T00:00:00Z' }, signal);
+    expect(onlyException.map((o) => [o.originalStart, o.exception, o.event?.title])).toEqual([[{ date: '2026-03-17' }, true, 'Gym (moved)']]);
+    expect(reads(mark)).toHaveLength(2);
+  });
+
+  it('lists nothing for a series of another calendar', async () => {
+    const { sim, provider, newCalendar } = fx();
+    const series = sim.userCreateEvent(UPN, newCalendar(), { ...timed('Weekly', '2026-03-10T14:00:00', '2026-03-10T15:00:00'), recurrence: weekly(2) });
+    expect(await provider.listOccurrences(newCalendar(), series.id!, WINDOW, signal)).toEqual([]);
+  });
 });
 
 describe('findMirrors', () => {
