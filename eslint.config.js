@@ -17,6 +17,7 @@ const BROWSER_SEAMS = [
   'src/background/platform/**',
   'src/background/offscreen/**',
   'src/shared/messaging/ui-client.ts',
+  'src/shared/ui/i18n.ts',
   'src/content/transport.ts',
 ];
 

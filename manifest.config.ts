@@ -25,9 +25,11 @@ export function createManifest(mode: string, endpoints: Endpoints) {
   const apiHosts = [endpoints.googleApi, endpoints.graphApi, endpoints.msAuthority].map(hostPermissionFor);
   return defineManifest({
     manifest_version: 3,
-    name: simulator ? 'Tandem (simulator build)' : 'Tandem — Outlook ⇄ Google Calendar sync',
+    // Name and description come from _locales (public/_locales/en/messages.json), like the UI's text.
+    name: simulator ? 'Tandem (simulator build)' : '__MSG_extName__',
     short_name: 'Tandem',
-    description: pkg.description,
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     version: pkg.version,
     key: EXTENSION_KEY,
     minimum_chrome_version: '120',

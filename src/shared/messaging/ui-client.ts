@@ -28,6 +28,25 @@ export function onBackgroundUpdate(listener: (update: BackgroundToUi) => void): 
   return () => browser.runtime.onMessage.removeListener(handler);
 }
 
-export async function openOptionsPage(): Promise<void> {
-  await browser.runtime.openOptionsPage();
+const OPTIONS_PATH = 'src/options/index.html';
+
+/**
+ * Opens the options page, or brings its open tab forward; with a fragment (e.g. "#accounts") it
+ * lands there, also in a tab already open (its hashchange listener follows the fragment).
+ */
+export async function openOptionsPage(fragment = ''): Promise<void> {
+  if (!fragment) {
+    await browser.runtime.openOptionsPage();
+    return;
+  }
+  const page = browser.runtime.getURL(OPTIONS_PATH);
+  // runtime.getContexts lists our own open pages without the "tabs" permission (Chrome 116+).
+  const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB'] });
+  const open = contexts.find((c) => c.documentUrl?.split('#')[0] === page && c.tabId >= 0);
+  if (!open) {
+    await browser.tabs.create({ url: page + fragment });
+    return;
+  }
+  await browser.tabs.update(open.tabId, { url: page + fragment, active: true });
+  if (open.windowId >= 0) await browser.windows.update(open.windowId, { focused: true });
 }

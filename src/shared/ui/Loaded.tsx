@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { Loadable } from './use-status.ts';
+import type { Loadable } from './hooks.ts';
+import { t } from './i18n.ts';
 
 interface Props<T> {
   readonly value: Loadable<T>;
@@ -10,7 +11,11 @@ interface Props<T> {
 export function Loaded<T>({ value, children }: Props<T>) {
   switch (value.state) {
     case 'loading':
-      return <p class="muted">Loading…</p>;
+      return (
+        <p class="muted" role="status">
+          {t('loading')}
+        </p>
+      );
     case 'error':
       return (
         <p class="error" role="alert">

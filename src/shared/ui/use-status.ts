@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '../messaging/ui-client.ts';
 import type { StatusSnapshot } from '../messaging/protocol.ts';
+import { messageOf, type Loadable } from './hooks.ts';
 
-export type Loadable<T> = { readonly state: 'loading' } | { readonly state: 'ready'; readonly value: T } | { readonly state: 'error'; readonly message: string };
+export type { Loadable } from './hooks.ts';
 
 /** Loads the background's status snapshot once for a page. */
 export function useStatus(): Loadable<StatusSnapshot> {
@@ -11,7 +12,7 @@ export function useStatus(): Loadable<StatusSnapshot> {
     let live = true;
     ask('status/get').then(
       (value) => live && setStatus({ state: 'ready', value }),
-      (error: unknown) => live && setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setStatus({ state: 'error', message: messageOf(error) }),
     );
     return () => {
       live = false;

@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import { CALENDAR_PAGE_MATCHES, createManifest, EXTENSION_ID } from '../../../manifest.config.ts';
 import { resolveEndpoints } from '../../../endpoints.config.ts';
+import pkg from '../../../package.json' with { type: 'json' };
+import messages from '../../../public/_locales/en/messages.json' with { type: 'json' };
 
 interface ManifestShape {
+  name: string;
+  description: string;
+  default_locale: string;
   key: string;
   permissions: string[];
   host_permissions: string[];
@@ -59,6 +64,14 @@ describe('manifest', () => {
     const manifest = await manifestFor('production', { TANDEM_GRAPH_API: 'https://graph.microsoft.us/v1.0' });
     expect(manifest.host_permissions).toContain('https://graph.microsoft.us/*');
     expect(manifest.host_permissions).not.toContain('https://graph.microsoft.com/*');
+  });
+
+  it('takes its name and description from _locales/en, the source of all UI text', async () => {
+    const manifest = await manifestFor('production');
+    expect([manifest.name, manifest.description, manifest.default_locale]).toEqual(['__MSG_extName__', '__MSG_extDescription__', 'en']);
+    expect(messages.extName.message).toMatch(/^Tandem/);
+    expect(messages.extDescription.message).toBe(pkg.description);
+    expect((await manifestFor('sim')).name).toBe('Tandem (simulator build)');
   });
 
   it('pins the extension id with its key', async () => {

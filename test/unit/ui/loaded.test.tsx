@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { Loaded } from '../../../src/shared/ui/Loaded.tsx';
+import './i18n-fake.ts';
 
 function show(node: preact.ComponentChild): HTMLElement {
   const root = document.createElement('div');
