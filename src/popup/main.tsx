@@ -1,8 +1,11 @@
 import { render } from 'preact';
 import '../shared/ui/theme.css';
 import './popup.css';
-import { Popup } from './Popup.tsx';
+import { t, uiLanguage } from '../shared/ui/i18n.ts';
+import { PopupApp } from './PopupApp.tsx';
 
+document.documentElement.lang = uiLanguage();
+document.title = t('appName');
 const root = document.getElementById('app');
 if (!root) throw new Error('popup root element #app is missing');
-render(<Popup />, root);
+render(<PopupApp />, root);
