@@ -3,7 +3,6 @@
  * re-linked mirrors (local state lost), and verified deletions. Nothing is treated as deleted
  * without the service confirming it.
  */
-import { seriesShape } from './canonical.ts';
 import { calendarOf, inWindow, linkKey, provider, type RunContext } from './context.ts';
 import { createMirror, refreshExpandedSeries } from './create.ts';
 import { intakeOccurrence } from './occurrences.ts';
@@ -13,6 +12,7 @@ import { otherSide, type Side } from './model.ts';
 import { flowsFrom } from './pair.ts';
 import type { ChangeRow, RemoteEvent } from './ports.ts';
 import { skipReason } from './filters.ts';
+import { verifyAbsences, verifyRemovals } from './verify.ts';
 
 export interface SideRead {
   readonly rows: readonly ChangeRow[];
@@ -29,17 +29,19 @@ export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideR
   await relistWritten(ctx);
   for (const side of SIDES) if (reads[side].full) await verifyAbsences(ctx, side, events[side]);
 
+  events.outlook = await withMarkers(ctx, events.outlook, mirrors);
   const markers = new Map<string, RemoteEvent>();
   // Edited occurrences of a Google mirror series inherit the series' private properties, marker
   // included: only top-level events stand for the mirror the marker names.
-  const marked = events.google.filter((e) => e.marker && e.shape !== 'instance');
-  for (const mirror of [...mirrors.filter((m) => m.shape !== 'instance'), ...marked]) {
+  const topLevel = (e: RemoteEvent): boolean => e.marker !== undefined && e.shape !== 'instance';
+  const orphanable = [...mirrors.filter(topLevel), ...events.google.filter(topLevel)];
+  for (const mirror of [...events.outlook.filter(topLevel), ...orphanable]) {
     if (mirror.marker?.pair === ctx.pair.id) markers.set(linkKey(mirror.marker.sourceSide, mirror.marker.sourceId), mirror);
   }
   for (const side of SIDES) {
     for (const event of events[side]) if (event.shape !== 'instance') await intakeTopLevel(ctx, side, event, markers);
   }
-  await relinkOrphans(ctx, markers);
+  await relinkOrphans(ctx, markers, new Set(orphanable.map((m) => m.id)));
   for (const side of SIDES) for (const event of events[side]) if (event.shape === 'instance') intakeOccurrence(ctx, side, event);
 }
 
@@ -76,9 +78,9 @@ async function intakeTopLevel(ctx: RunContext, side: Side, event: RemoteEvent, m
 }
 
 /** Mirrors found by their markers whose source this run did not list: fetch the source. */
-async function relinkOrphans(ctx: RunContext, markers: Map<string, RemoteEvent>): Promise<void> {
+async function relinkOrphans(ctx: RunContext, markers: Map<string, RemoteEvent>, orphanable: ReadonlySet<string>): Promise<void> {
   for (const side of SIDES) {
-    const orphans = [...markers.values()].filter((m) => m.marker?.sourceSide === side && !ctx.links.bySide(otherSide(side), m.id));
+    const orphans = [...markers.values()].filter((m) => orphanable.has(m.id) && m.marker?.sourceSide === side && !ctx.links.bySide(otherSide(side), m.id));
     if (orphans.length === 0) continue;
     const sources = await provider(ctx, side).getEvents(calendarOf(ctx, side), orphans.map((m) => m.marker?.sourceId ?? ''), ctx.signal);
     for (const mirror of orphans) {
@@ -88,82 +90,20 @@ async function relinkOrphans(ctx: RunContext, markers: Map<string, RemoteEvent>)
   }
 }
 
-/** Outlook's @removed means deleted *or* left the window: only a 404 makes it a deletion. */
-async function verifyRemovals(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>, masters: ReadonlyMap<string, RemoteEvent>): Promise<void> {
-  for (const side of SIDES) {
-    const ids = reads[side].rows.flatMap((row) => (row.kind === 'removed' ? [row.id] : []));
-    if (ids.length === 0) continue;
-    const current = await provider(ctx, side).getEvents(calendarOf(ctx, side), ids, ctx.signal);
-    const gone = ids.filter((id) => !current.get(id));
-    await verifySeriesOf(ctx, side, gone, masters, new Set(ids));
-    for (const id of ids) {
-      const now = current.get(id);
-      if (now !== null && now !== undefined) {
-        const link = ctx.links.bySide(side, id);
-        if (link) ctx.observed[side].set(link.key, now);
-        continue;
-      }
-      markGone(ctx, side, id, masters);
-    }
-  }
-}
-
 /**
- * Graph lists no series masters, so a deleted series shows up only as the removal of its
- * occurrences: the series of occurrences that are gone is looked up too, and marked gone with them.
+ * Outlook's delta carries no extended properties, so a single event there that no link knows may
+ * be one of our mirrors whose link was lost (local state cleared, or a worker killed between the
+ * create and saving it). Its marker is read before it could be taken for a new event and mirrored
+ * back: once per such event, which otherwise is simply new. Such a mirror is re-linked when its
+ * source shows up; one whose source is gone is removed only by the re-link after lost state
+ * (findMirrors), as an unlinked mirror may be one the user chose to keep (keep.ts).
  */
-async function verifySeriesOf(ctx: RunContext, side: Side, gone: readonly string[], masters: ReadonlyMap<string, RemoteEvent>, removed: ReadonlySet<string>): Promise<void> {
-  const series = new Set<string>();
-  for (const id of gone) {
-    const link = ctx.links.bySide(side, id);
-    const seriesId = link?.kind === 'occurrence' && link.series ? ctx.links.get(link.series)?.[side]?.id : ctx.occurrences[id]?.[0];
-    if (seriesId && !masters.has(seriesId) && !removed.has(seriesId)) series.add(seriesId);
+async function withMarkers(ctx: RunContext, rows: RemoteEvent[], mirrors: readonly RemoteEvent[]): Promise<RemoteEvent[]> {
+  const found = new Map(mirrors.map((m) => [m.id, m]));
+  const unknown = rows.filter((e) => e.shape === 'single' && !e.cancelled && !e.marker && !found.has(e.id) && !ctx.links.bySide('outlook', e.id));
+  if (unknown.length > 0) {
+    const current = await provider(ctx, 'outlook').getEvents(calendarOf(ctx, 'outlook'), unknown.map((e) => e.id), ctx.signal);
+    for (const [id, event] of current) if (event?.marker) found.set(id, event);
   }
-  if (series.size === 0) return;
-  const current = await provider(ctx, side).getEvents(calendarOf(ctx, side), [...series], ctx.signal);
-  for (const id of series) if (!current.get(id)) markGone(ctx, side, id);
+  return rows.map((row) => (!row.marker && found.get(row.id)?.marker ? { ...row, marker: found.get(row.id)!.marker! } : row));
 }
-
-/** After a full read, linked items the listing did not contain are checked one by one. */
-async function verifyAbsences(ctx: RunContext, side: Side, listed: readonly RemoteEvent[]): Promise<void> {
-  const seen = new Set(listed.map((e) => e.id));
-  const missing: string[] = [];
-  for (const link of ctx.links.all()) {
-    const ref = link[side];
-    const addressable = link.kind !== 'occurrence' || (link.expanded === true && side !== link.origin);
-    if (ref && addressable && !seen.has(ref.id)) missing.push(ref.id);
-  }
-  if (missing.length === 0) return;
-  const current = await provider(ctx, side).getEvents(calendarOf(ctx, side), missing, ctx.signal);
-  for (const id of missing) {
-    const now = current.get(id);
-    if (now === null || now === undefined) markGone(ctx, side, id);
-  }
-}
-
-function markGone(ctx: RunContext, side: Side, id: string, masters: ReadonlyMap<string, RemoteEvent> = new Map()): void {
-  const link = ctx.links.bySide(side, id);
-  if (link) {
-    ctx.observed[side].set(link.key, 'gone');
-    return;
-  }
-  const occurrence = ctx.occurrences[id];
-  if (side === 'outlook' && occurrence) {
-    const [seriesId, originalStart, shape] = occurrence;
-    // Its whole series went: the series' mirror goes as one, nothing to cancel one by one.
-    const series = ctx.links.bySide(side, seriesId);
-    if (series && ctx.observed[side].get(series.key) === 'gone') {
-      delete ctx.occurrences[id];
-      return;
-    }
-    // The series was re-timed or its rule changed since: Outlook replaced all its occurrences.
-    const master = masters.get(seriesId)?.event ?? ctx.links.bySide(side, seriesId)?.snapshots.outlook;
-    if (shape !== undefined && master && seriesShape(master) !== shape) {
-      delete ctx.occurrences[id];
-      return;
-    }
-    const time = /^\d{4}-\d{2}-\d{2}$/.test(originalStart) ? { date: originalStart } : { instant: originalStart, zone: 'UTC' };
-    intakeOccurrence(ctx, side, { id, version: '', modifiedAt: new Date(ctx.now).toISOString(), shape: 'instance', seriesId, originalStart: time, cancelled: true });
-  }
-}
-

@@ -140,4 +140,34 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303T060000Z`)?.summary).toBe('Morning run');
     expect(totalWrites(await world.sync())).toBe(0); // the Google exception reports the new title it took over
   });
+
+  // Shrunk (soak) case: a Google event mirrored; the user deletes it; local state is lost before the next sync.
+  it('after lost state, removes a mirror whose source is gone instead of mirroring it back', async () => {
+    const source = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, gTimed('Dentist', '2026-03-03', '08:00', '09:00'));
+    world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, gTimed('Gym', '2026-03-04', '18:00', '19:00'));
+    await world.sync();
+    world.sims.google.userDeleteEvent(GOOGLE_USER, GOOGLE_USER, source.id!);
+    world.store.clear();
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(report.created).toEqual({ google: 0, outlook: 0 });
+    expect(world.googleTitles()).toEqual(['Gym']);
+    expect(world.outlookTitles()).toEqual(['Gym']);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
+
+  it('a worker killed between creating an Outlook mirror and saving its link leaves no mirror of the mirror', async () => {
+    world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, gTimed('Standup', '2026-03-03', '09:00', '09:15'));
+    await world.sync();
+    world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, gTimed('Review', '2026-03-05', '14:00', '15:00'));
+    const save = world.store.set.bind(world.store);
+    world.store.set = (entries) => (Object.keys(entries).some((k) => k.includes('/link/')) ? Promise.reject(new Error('worker killed')) : save(entries));
+    await expect(world.sync()).rejects.toThrow('worker killed');
+    world.store.set = save;
+    const report = await world.sync(); // the new mirror comes back in the delta without its marker
+    expect(report.errors).toEqual([]);
+    expect(world.googleTitles()).toEqual(['Review', 'Standup']);
+    expect(world.outlookTitles()).toEqual(['Review', 'Standup']);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
