@@ -12,11 +12,14 @@ import { escapeHtml } from '../core/web.ts';
 import type { GoogleCalendarSim } from '../google/index.ts';
 import type { GraphSim } from '../graph/index.ts';
 import { eventTable, googleRow, graphRow, PAGE_STYLE } from './render.ts';
+import { addStandInRoutes } from './stand-ins.ts';
 
 export interface ShownCalendar {
   readonly app: 'google' | 'outlook';
   readonly calendarId: string;
   readonly title: string;
+  /** The account that owns it, which the live pages edit as (default: the calendar id). */
+  readonly owner?: string;
 }
 
 export interface WebPagesSimOptions {
@@ -33,6 +36,14 @@ export class WebPagesSim {
     const router = new Router()
       .on('GET', '/', () => this.indexPage())
       .on('GET', '/:app/calendar/:index', (request) => this.calendarPage(request.params['app'], Number(request.params['index'])));
+    addStandInRoutes(router, {
+      google: options.google,
+      graph: options.graph,
+      calendar: (index) => {
+        const shown = this.calendars[index];
+        return shown && { app: shown.app, calendarId: shown.calendarId, title: shown.title, owner: shown.owner ?? shown.calendarId };
+      },
+    });
     this.server = new SimServer({
       name: 'web',
       router,
@@ -59,6 +70,20 @@ export class WebPagesSim {
   show(calendar: ShownCalendar): string {
     this.calendars.push(calendar);
     return `${this.url}/${calendar.app}/calendar/${this.calendars.length - 1}`;
+  }
+
+  /**
+   * Adds a calendar and returns the URL of its live page standing in for the web app at `host`
+   * (the simulator build's content script runs there as on the real host).
+   */
+  showLive(calendar: ShownCalendar, host = calendar.app === 'google' ? 'calendar.google.com' : 'outlook.office.com'): string {
+    this.calendars.push(calendar);
+    return `${this.url}/_host/${host}/live/${this.calendars.length - 1}`;
+  }
+
+  /** URL of a DOM fixture of test/fixtures/content, served as if from `host`. */
+  fixtureUrl(name: string, host = name.startsWith('gcal-') ? 'calendar.google.com' : 'outlook.office.com'): string {
+    return `${this.url}/_host/${host}/fixture/${name}`;
   }
 
   private indexPage(): SimResponse {
