@@ -42,6 +42,8 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
   }
   // A plain occurrence is no news: it follows its master.
   if (!row.cancelled && side === 'outlook' && !row.exception) return;
+  // The series went on one side: it goes (or comes back) as a whole, not occurrence by occurrence.
+  if (seriesGone(ctx, series)) return;
   if (!flowsFrom(ctx.pair, side) || (side !== series.origin && series.sourceReadOnly)) return;
   const link: Link = {
     key,
@@ -55,6 +57,13 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
   };
   if (row.cancelled) planCancelOccurrence(ctx, link, otherSide(side));
   else if (row.event) planNewException(ctx, series, link, side, row.event);
+}
+
+function seriesGone(ctx: RunContext, series: Link): boolean {
+  return (['google', 'outlook'] as const).some((side) => {
+    const seen = ctx.observed[side].get(series.key);
+    return seen === 'gone' || seen?.cancelled === true;
+  });
 }
 
 /** Makes the occurrence on the other side match an edited occurrence on `side`. */

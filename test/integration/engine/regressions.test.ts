@@ -170,4 +170,19 @@ describe('engine: regressions found by the property test', () => {
     expect(world.outlookTitles()).toEqual(['Review', 'Standup']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google weekly series re-linked after a lost link; the user renames its first
+  // occurrence and deletes the Outlook mirror series before the next sync.
+  it('does not carry an occurrence edit to a mirror series the user deleted', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Swim', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    await world.sync();
+    world.store.clear();
+    await world.sync(); // re-linked: no occurrence links, only Outlook's occurrence index
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T060000Z`, { summary: 'Swim (pool closed?)' });
+    world.sims.graph.userDeleteEvent(world.outlookEvents()[0]!.id!);
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.googleEvents()).toEqual([]);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
