@@ -10,6 +10,19 @@ import { findIana, findWindows } from 'windows-iana';
 
 const CUSTOM_ZONE = 'tzone://Microsoft/Custom';
 const known = new Map<string, boolean>();
+// windows-iana scans its tables on every lookup (~0.1 ms); every Graph row asks for two or three
+// zones, so answers are remembered (a few hundred names at most).
+const ianaOfWindows = new Map<string, string | null>();
+const windowsOfIana = new Map<string, string | null>();
+
+function firstIana(windowsName: string): string | undefined {
+  let iana = ianaOfWindows.get(windowsName);
+  if (iana === undefined) {
+    iana = findIana(windowsName)[0] ?? null;
+    ianaOfWindows.set(windowsName, iana);
+  }
+  return iana ?? undefined;
+}
 
 /** Whether Temporal knows this IANA zone. */
 export function isIanaZone(name: string): boolean {
@@ -29,18 +42,23 @@ export function isIanaZone(name: string): boolean {
 /** The IANA zone for a Graph zone name (Windows or IANA); `fallback` for custom, missing or unknown names. */
 export function toIana(name: string | null | undefined, fallback: string): string {
   if (!name || name === CUSTOM_ZONE) return fallback;
-  const iana = findIana(name)[0];
+  const iana = firstIana(name);
   if (iana !== undefined) return iana;
   return isIanaZone(name) ? name : fallback;
 }
 
 export function isWindowsZone(name: string): boolean {
-  return findIana(name).length > 0;
+  return firstIana(name) !== undefined;
 }
 
 /** The Windows name Graph stores for an IANA zone; undefined when CLDR has none. */
 export function toWindows(iana: string): string | undefined {
-  return findWindows(iana)[0];
+  let windows = windowsOfIana.get(iana);
+  if (windows === undefined) {
+    windows = findWindows(iana)[0] ?? null;
+    windowsOfIana.set(iana, windows);
+  }
+  return windows ?? undefined;
 }
 
 /** Graph's wall-clock form of an instant in a zone: "YYYY-MM-DDTHH:MM:SS", no offset. */
