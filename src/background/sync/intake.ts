@@ -5,6 +5,7 @@
  */
 import { calendarOf, inWindow, linkKey, provider, type RunContext } from './context.ts';
 import { createMirror, refreshExpandedSeries } from './create.ts';
+import { outlookCancellations } from './full-read.ts';
 import { intakeOccurrence } from './occurrences.ts';
 import { relink } from './relink.ts';
 import { relistWritten } from './relist.ts';
@@ -43,6 +44,7 @@ export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideR
   }
   await relinkOrphans(ctx, markers, new Set(orphanable.map((m) => m.id)));
   for (const side of SIDES) for (const event of events[side]) if (event.shape === 'instance') intakeOccurrence(ctx, side, event);
+  if (reads.outlook.full) await outlookCancellations(ctx, events.outlook);
 }
 
 async function intakeTopLevel(ctx: RunContext, side: Side, event: RemoteEvent, markers: Map<string, RemoteEvent>): Promise<void> {

@@ -185,4 +185,26 @@ describe('engine: regressions found by the property test', () => {
     expect(world.googleEvents()).toEqual([]);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk (soak) case: a Google weekly series; sync; the user cancels an occurrence of its Outlook mirror; local state is lost.
+  it('carries an occurrence cancelled in Outlook over when a full read has to find it (lost state, expired delta link)', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Swim', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=3'] });
+    await world.sync();
+    await world.sync();
+    const mirror = world.outlookEvents()[0]!.id!;
+    world.sims.graph.userDeleteOccurrence(mirror, '2026-03-03T06:00:00Z');
+    world.store.clear();
+    const relinked = await world.sync();
+    expect(relinked.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303T060000Z`)?.status).toBe('cancelled');
+    expect(totalWrites(await world.sync())).toBe(0);
+
+    world.sims.graph.userDeleteOccurrence(mirror, '2026-03-10T06:00:00Z');
+    world.sims.graph.invalidateDeltaTokens();
+    const reread = await world.sync();
+    expect(reread.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260310T060000Z`)?.status).toBe('cancelled');
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260317T060000Z`)?.status).not.toBe('cancelled');
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });

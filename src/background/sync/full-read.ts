@@ -1,0 +1,58 @@
+/**
+ * A full Outlook read lists every occurrence there is and none that was cancelled: Graph reports
+ * an occurrence's cancellation only to a delta round that knew the occurrence. After lost local
+ * state or an expired delta link, a cancellation made in Outlook would go unnoticed and the sides
+ * would differ for good (Graph cannot bring an occurrence back). So after a full read, each linked
+ * series whose two sides agree on their shape (first start and end, rule) is compared occurrence
+ * by occurrence: a Google occurrence Outlook does not have was cancelled in Outlook, and the
+ * cancellation is carried over where the pair lets Outlook changes flow.
+ */
+import { sameField, timeKey } from './canonical.ts';
+import { calendarOf, occurrenceKey, provider, refOf, type RunContext } from './context.ts';
+import { planCancelOccurrence } from './create.ts';
+import { flowsFrom } from './pair.ts';
+import type { RemoteEvent } from './ports.ts';
+import type { Link } from './state.ts';
+
+export async function outlookCancellations(ctx: RunContext, outlookRows: readonly RemoteEvent[]): Promise<void> {
+  if (!flowsFrom(ctx.pair, 'outlook')) return;
+  const listed = new Map<string, Set<string>>();
+  for (const row of outlookRows) {
+    if (row.shape !== 'instance' || row.cancelled || !row.seriesId || !row.originalStart) continue;
+    listed.set(row.seriesId, (listed.get(row.seriesId) ?? new Set()).add(timeKey(row.originalStart)));
+  }
+  for (const series of [...ctx.links.all()]) {
+    const starts = series.outlook ? listed.get(series.outlook.id) : undefined;
+    if (!starts || !series.google || series.kind !== 'series' || series.expanded || !sameShape(ctx, series)) continue;
+    if (series.origin === 'google' && series.sourceReadOnly) continue;
+    const occurrences = await provider(ctx, 'google').listOccurrences(calendarOf(ctx, 'google'), series.google.id, ctx.window, ctx.signal);
+    for (const occurrence of occurrences) {
+      if (occurrence.cancelled || !occurrence.originalStart || starts.has(timeKey(occurrence.originalStart))) continue;
+      const key = occurrenceKey(series.key, occurrence.originalStart);
+      if (ctx.observed.google.has(key) || ctx.observed.outlook.has(key)) continue;
+      const link: Link = ctx.links.get(key) ?? {
+        key,
+        kind: 'occurrence',
+        origin: series.origin,
+        series: series.key,
+        originalStart: key.slice(series.key.length + 1),
+        google: refOf(occurrence),
+        outlook: null,
+        snapshots: { google: occurrence.event ?? null, outlook: null },
+        syncedAt: ctx.now,
+      };
+      planCancelOccurrence(ctx, link, 'google');
+    }
+  }
+}
+
+/** Both sides' masters (as read this run, else as last synced) agree on start, end and rule. */
+function sameShape(ctx: RunContext, series: Link): boolean {
+  const master = (side: 'google' | 'outlook') => {
+    const seen = ctx.observed[side].get(series.key);
+    return seen && seen !== 'gone' && seen.event ? seen.event : series.snapshots[side];
+  };
+  const google = master('google');
+  const outlook = master('outlook');
+  return !!google && !!outlook && (['start', 'end', 'recurrence'] as const).every((field) => sameField(field, google, outlook));
+}
