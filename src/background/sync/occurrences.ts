@@ -55,6 +55,8 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
     snapshots: { google: null, outlook: null },
     syncedAt: ctx.now,
   };
+  // Seen and planned here: alignment leaves it alone this run.
+  ctx.observed[side].set(key, row);
   if (row.cancelled) planCancelOccurrence(ctx, link, otherSide(side));
   else if (row.event) planNewException(ctx, series, link, side, row.event);
 }

@@ -207,4 +207,24 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260317T060000Z`)?.status).not.toBe('cancelled');
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google all-day daily series; sync; lose local state; rename the first occurrence
+  // in Outlook, and the series in Google.
+  it('keeps an occurrence renamed on the mirror when the source series is renamed too (no swap)', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { summary: 'Fair', start: { date: '2026-03-03' }, end: { date: '2026-03-04' }, recurrence: ['RRULE:FREQ=DAILY;COUNT=2'] });
+    await world.sync();
+    world.store.clear();
+    const mirror = world.outlookEvents()[0]!.id!;
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${mirror}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-10T00:00:00Z`;
+    const instances = async (): Promise<{ subject: string; originalStart: string }[]> =>
+      ((await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { subject: string; originalStart: string }[] }).value;
+    world.sims.graph.userUpdateOccurrence(mirror, (await instances())[0]!.originalStart, { subject: 'Fair (day 1)' });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, series.id!, { summary: 'Trade fair' });
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect((await instances()).map((i) => i.subject)).toEqual(['Fair (day 1)', 'Trade fair']);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303`)?.summary).toBe('Fair (day 1)');
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
