@@ -6,6 +6,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import type { EventTime } from '../../sync/model.ts';
+import { fastInstant, UTC_ZONES } from '../instants.ts';
 import { malformed } from './check.ts';
 import type { GEventDateTime } from './wire.ts';
 
@@ -43,6 +44,8 @@ export function readTime(time: GEventDateTime, zone: string, where: string): Eve
 
 /** RFC 3339 (offset optional: without one it is wall-clock time in `zone`) → `YYYY-MM-DDTHH:MM:SSZ`. */
 export function toInstant(dateTime: string, zone: string): string {
+  const fast = fastInstant(dateTime, UTC_ZONES.has(zone) ? 'either' : 'offset');
+  if (fast !== undefined) return fast;
   const instant = /(Z|[+-]\d{2}:\d{2})$/i.test(dateTime)
     ? Temporal.Instant.from(dateTime)
     : Temporal.PlainDateTime.from(dateTime).toZonedDateTime(zone).toInstant();

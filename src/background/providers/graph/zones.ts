@@ -7,6 +7,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { findIana, findWindows } from 'windows-iana';
+import { fastInstant, UTC_ZONES } from '../instants.ts';
 
 const CUSTOM_ZONE = 'tzone://Microsoft/Custom';
 const known = new Map<string, boolean>();
@@ -82,6 +83,8 @@ export function isLocalMidnight(instant: string, zone: string): boolean {
  * Times in a DST gap move forward, repeated times take the earlier instant, as Exchange does.
  */
 export function instantOf(dateTime: string, zone: string): string {
+  const fast = UTC_ZONES.has(zone) ? fastInstant(dateTime, 'wall') : undefined;
+  if (fast !== undefined) return fast;
   const zoned = Temporal.PlainDateTime.from(dateTime).toZonedDateTime(zone, { disambiguation: 'compatible' });
   return canonicalInstant(zoned.toInstant().toString());
 }
@@ -93,7 +96,7 @@ export function isoTimestamp(text: string): string {
 
 /** Any ISO instant ("…Z" or with an offset; UTC when it has neither) → "YYYY-MM-DDTHH:MM:SSZ". */
 export function canonicalInstant(text: string): string {
-  return Temporal.Instant.from(withZone(text)).toString({ smallestUnit: 'second' });
+  return fastInstant(text, 'either') ?? Temporal.Instant.from(withZone(text)).toString({ smallestUnit: 'second' });
 }
 
 function withZone(text: string): string {
