@@ -7,6 +7,8 @@
  *   npm run bench -- --sizes 100,1000     # only these sizes
  *   npm run bench -- --quick              # a fast smoke run (N = 30)
  *   npm run bench -- --contenders tandem,recreate --out /tmp/b.json
+ *   npm run bench -- --dist /tmp/build     # bundle sizes from another production build (default dist/)
+ *   npm run bench -- --profile /tmp/prof   # a V8 CPU profile of each contender's process
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     contenders: { type: 'string' },
     out: { type: 'string' },
+    dist: { type: 'string', default: 'dist' },
+    profile: { type: 'string' },
   },
 });
 const sizes = (values.sizes ?? (values.quick ? '30' : '100,1000,10000')).split(',').map((s) => Number(s.trim()));
@@ -45,11 +49,11 @@ for (const n of sizes) {
     await runSize(n, contenders, (r) => {
       const requests = r.google.requests + r.outlook.requests;
       console.error(`  N=${n} ${r.contender.padEnd(11)} ${r.scenario.padEnd(13)} ${String(requests).padStart(6)} requests ${(r.metrics.wallMs / 1000).toFixed(1).padStart(6)} s`);
-    }),
+    }, values.profile && path.resolve(values.profile)),
   );
 }
 const all = results.flatMap((s) => s.results);
-const bundles = bundleSizes('dist');
+const bundles = bundleSizes(values.dist);
 const targets = judge(all, bundles);
 const finished = new Date();
 
@@ -59,12 +63,12 @@ const report = {
   startedAt: started.toISOString(),
   finishedAt: finished.toISOString(),
   machine: { ...machine, loadAtEnd: os.loadavg() },
-  options: { sizes, contenders, quick: values.quick },
+  options: { sizes, contenders, quick: values.quick, dist: values.dist },
   limits: LIMITS,
   method: {
     traffic: 'simulator request logs: HTTP requests (reads, writes, batch envelopes), batch parts, body bytes without headers',
     cpu: 'process.cpuUsage of the contender process (user + system); Tandem engine CPU = total minus CPU while an adapter call was running',
-    heap: 'process.memoryUsage().heapUsed sampled every 2 ms and around every adapter call, in the contender process, after a full GC at the start',
+    heap: 'V8 used heap sampled every 5 ms and around every adapter call, in the contender process, after a full GC at the start; live = used heap right after a full GC at each engine phase change',
     lowerBound: 'feed rows in pages of the largest size, Outlook series masters and occurrence lookups in $batch of 20, needed writes in batches (Google 50, Outlook 20)',
   },
   sizes: results,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface BundleSizes {
+  readonly dir: string;
   readonly builtAt: string;
   readonly popup: { readonly files: number; readonly rawBytes: number; readonly gzipBytes: number } | null;
   readonly content: { readonly files: number; readonly rawBytes: number; readonly gzipBytes: number } | null;
@@ -24,6 +25,7 @@ export function bundleSizes(dist: string): BundleSizes | null {
   const popupPage = manifest.action?.default_popup;
   const contentFiles = (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
   return {
+    dir: dist,
     builtAt: statSync(manifestPath).mtime.toISOString(),
     popup: popupPage ? measure(dist, [popupPage]) : null,
     content: contentFiles.length > 0 ? measure(dist, contentFiles) : null,

@@ -14,8 +14,10 @@ export class ContenderProcess {
   private readonly child: ChildProcess;
   private pending: { resolve: (a: Answer) => void; reject: (e: Error) => void } | null = null;
 
-  constructor() {
-    this.child = fork(WORKER, [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  /** `profileDir`: write a V8 CPU profile of the contender's process there (--cpu-prof). */
+  constructor(profileDir?: string) {
+    const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+    this.child = fork(WORKER, [], { execArgv: ['--import', 'tsx', '--expose-gc', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child.on('message', (message: Answer) => {
       const pending = this.pending;
       this.pending = null;
@@ -38,8 +40,12 @@ export class ContenderProcess {
     return answer.reply;
   }
 
-  close(): void {
-    this.child.kill();
+  /** Ends the process (gracefully, so a CPU profile gets written) and waits for it. */
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.disconnect();
+    await exited;
   }
 
   private ask(message: object): Promise<{ ok: true; reply?: RunReply }> {

@@ -89,9 +89,9 @@ export function formatTargets(verdicts: readonly TargetVerdict[]): string {
 }
 
 export function formatBundles(bundles: BundleSizes | null): string {
-  if (!bundles) return 'Bundles: dist/ not built (run `npm run build` first).';
+  if (!bundles) return 'Bundles: no production build found (run `npm run build` first).';
   const size = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
   const kb = (b: { gzipBytes: number; rawBytes: number; files: number } | null): string =>
     b ? `${size(b.gzipBytes)} gzip (${size(b.rawBytes)} raw, ${b.files} file${b.files === 1 ? '' : 's'})` : 'none';
-  return `Bundles (dist/, built ${bundles.builtAt}): popup ${kb(bundles.popup)}; content script ${kb(bundles.content)}.`;
+  return `Bundles (${bundles.dir}, built ${bundles.builtAt}): popup ${kb(bundles.popup)}; content script ${kb(bundles.content)}.`;
 }

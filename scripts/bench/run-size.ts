@@ -44,7 +44,7 @@ export interface SizeResult {
   readonly results: ScenarioResult[];
 }
 
-export async function runSize(n: number, contenders: readonly Contender[], onResult: (result: ScenarioResult) => void): Promise<SizeResult> {
+export async function runSize(n: number, contenders: readonly Contender[], onResult: (result: ScenarioResult) => void, profileDir?: string): Promise<SizeResult> {
   const sims = await startSimulators({ ports: 'random', clock: new SimClock(() => BENCH_START) });
   // Measured, not enforced: the budget a contender would exceed is reported as minutes of waiting.
   sims.graph.setThrottleLimits({ budget: Number.MAX_SAFE_INTEGER });
@@ -57,7 +57,7 @@ export async function runSize(n: number, contenders: readonly Contender[], onRes
       const seeded = seedAccount(sims, account, n, today);
       mix ??= { google: countMix(seeded.google.items), outlook: countMix(seeded.outlook.items) };
       const pair = withDefaults({ id: `bench-${n}`, googleCalendarId: account.googleCalendar, outlookCalendarId: account.outlookCalendar });
-      const child = new ContenderProcess();
+      const child = new ContenderProcess(profileDir && `${profileDir}/${contender}-${n}`);
       try {
         await child.init({
           contender,
@@ -96,7 +96,7 @@ export async function runSize(n: number, contenders: readonly Contender[], onRes
           sims.clock.advance(60_000);
         }
       } finally {
-        child.close();
+        await child.close();
         sims.google.log.clear();
         sims.graph.log.clear();
       }

@@ -82,6 +82,9 @@ function setup(init: InitMessage): Runner {
   };
 }
 
+// The parent closing the channel ends the process (and lets --cpu-prof write its profile).
+process.on('disconnect', () => process.exit(0));
+
 process.on('message', (message: InitMessage | RunMessage) => {
   void (async () => {
     try {
