@@ -50,6 +50,9 @@ function reconcileGone(ctx: RunContext, link: Link, googleGone: boolean, outlook
     // Replaced because its series was re-timed, not cancelled: the occurrences are aligned anew.
     else if (leftSeries(ctx, link, gone)) {
       forget(ctx, link);
+      // Nothing left to reconcile: alignment may place an occurrence of the new shape at this start.
+      ctx.observed.google.delete(link.key);
+      ctx.observed.outlook.delete(link.key);
       if (link.series) ctx.align.add(link.series);
     }
     // A cancelled occurrence of a series mirrored as a series.

@@ -227,4 +227,21 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303`)?.summary).toBe('Fair (day 1)');
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google daily series with its first occurrence moved; sync; the user moves the
+  // Outlook mirror series to 07:15 (the engine puts it back, and Outlook drops its exceptions).
+  it('re-applies a moved occurrence after putting a re-timed mirror series back', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Run', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=DAILY;COUNT=2'] });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T060000Z`, gTimed('Run', '2026-03-03', '05:00', '05:15'));
+    await world.sync();
+    const mirror = world.outlookEvents()[0]!.id!;
+    world.sims.graph.userUpdateEvent(mirror, oTimed('Run', '2026-03-03', '07:15', '07:30'));
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${mirror}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-10T00:00:00Z`;
+    const view = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { start: { dateTime: string } }[] };
+    expect(view.value.map((o) => o.start.dateTime.slice(0, 16))).toEqual(['2026-03-03T04:00', '2026-03-04T06:00']);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
