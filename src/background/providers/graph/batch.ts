@@ -5,12 +5,17 @@
  * A failed part makes every later part of the chain fail with 424; those are sent again in the
  * next batch. A throttled or failing part (429, 5xx) is retried after Retry-After or a backoff,
  * as withRetry would (retry.ts `retryDelay`). A single request is sent as itself.
+ *
+ * Reads whose answers are often 404 (confirming deletions) would break chain after chain, one
+ * answer per batch: once a chain of reads breaks within its first few parts, the next batches are
+ * fully parallel, as many parts as the adapter may have in flight, holding all of its slots — and
+ * chains again as soon as a parallel batch fails nothing.
  */
 import { CancelledError, MalformedResponseError, SyncError } from '../../sync/errors.ts';
 import { DEFAULT_RETRY, retryDelay } from '../../sync/retry.ts';
 import { assertBatch, type WireBatchItem } from './guards.ts';
 import { errorFor, isTransientStatus, type HttpResult } from './http-errors.ts';
-import { PREFER, type GraphCall, type GraphTransport } from './transport.ts';
+import { MAX_IN_FLIGHT, PREFER, type GraphCall, type GraphTransport } from './transport.ts';
 
 export const MAX_BATCH = 20;
 
@@ -19,7 +24,7 @@ export const MAX_BATCH = 20;
  * which validates a successful answer's body inside the attempt (a malformed answer is asked for
  * again); writes leave it out, so a write is never repeated for the sake of its answer.
  */
-export type ChainItem = Omit<GraphCall, 'pageSize'> & { readonly check?: (body: unknown) => void };
+export type ChainItem = Omit<GraphCall, 'pageSize' | 'concurrency'> & { readonly check?: (body: unknown) => void };
 
 /** Each item's answer, or the error that stopped it (network, auth, exhausted retries). */
 export type ItemOutcome = HttpResult | SyncError;
@@ -29,21 +34,31 @@ export async function runChain(transport: GraphTransport, items: readonly ChainI
   const outcomes: ItemOutcome[] = new Array<ItemOutcome>(items.length);
   const attempts = new Map<number, number>();
   let pending = items.map((_, index) => index);
+  const reads = items.every((item) => item.method === 'GET');
+  let parallel = false;
   while (pending.length > 0) {
-    const chunk = pending.slice(0, MAX_BATCH);
+    const chunk = pending.slice(0, parallel ? MAX_IN_FLIGHT : MAX_BATCH);
     let answers: Map<number, HttpResult>;
     try {
-      answers = await sendBatch(transport, items, chunk, signal);
+      answers = await sendBatch(transport, items, chunk, signal, parallel);
     } catch (error) {
       if (!(error instanceof SyncError) || error instanceof CancelledError) throw error;
       for (const index of pending) outcomes[index] = error;
       break;
     }
     const { again, delayMs } = settle(transport, items, chunk, answers, attempts, outcomes);
-    pending = [...again, ...pending.slice(MAX_BATCH)];
+    pending = [...again, ...pending.slice(chunk.length)];
+    if (reads) parallel = parallelNext(parallel, [...answers.values()]);
     if (delayMs > 0) await transport.clock.sleep(delayMs, signal);
   }
   return outcomes;
+}
+
+/** Parallel after a chain that broke before answering MAX_IN_FLIGHT parts; a chain again after a parallel batch without failures. */
+function parallelNext(parallel: boolean, answers: readonly HttpResult[]): boolean {
+  if (parallel) return answers.some((answer) => answer.status >= 300);
+  const answered = answers.filter((answer) => answer.status !== 424).length;
+  return answered < answers.length && answered < MAX_IN_FLIGHT;
 }
 
 /** Records final answers; returns the parts to send again (424s, retried failures) and how long to wait. */
@@ -91,7 +106,13 @@ async function single(transport: GraphTransport, item: ChainItem, signal: AbortS
   }
 }
 
-async function sendBatch(transport: GraphTransport, items: readonly ChainItem[], chunk: readonly number[], signal: AbortSignal): Promise<Map<number, HttpResult>> {
+async function sendBatch(
+  transport: GraphTransport,
+  items: readonly ChainItem[],
+  chunk: readonly number[],
+  signal: AbortSignal,
+  parallel: boolean,
+): Promise<Map<number, HttpResult>> {
   const requests = chunk.map((index, position) => {
     const item = items[index]!;
     const headers = { Prefer: PREFER, ...(item.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...item.headers };
@@ -101,11 +122,12 @@ async function sendBatch(transport: GraphTransport, items: readonly ChainItem[],
       url: item.path,
       headers,
       ...(item.body === undefined ? {} : { body: item.body }),
-      ...(position > 0 ? { dependsOn: [String(chunk[position - 1])] } : {}),
+      ...(position > 0 && !parallel ? { dependsOn: [String(chunk[position - 1])] } : {}),
     };
   });
   const ids = requests.map((r) => r.id);
-  const result = await transport.request({ method: 'POST', path: '/$batch', body: { requests }, what: '$batch' }, signal, (answer) => {
+  const call = { method: 'POST', path: '/$batch', body: { requests }, what: '$batch', concurrency: parallel ? chunk.length : 1 } as const;
+  const result = await transport.request(call, signal, (answer) => {
     const body = answer.body;
     assertBatch(body, ids);
     for (const part of body.responses) if (part.status < 300) items[Number(part.id)]!.check?.(part.body);

@@ -5,34 +5,41 @@
  */
 export class Semaphore {
   private available: number;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Array<{ readonly permits: number; readonly start: () => void }> = [];
 
-  constructor(permits: number) {
+  constructor(readonly permits: number) {
     if (!Number.isInteger(permits) || permits < 1) throw new RangeError(`A semaphore needs at least one permit, got ${permits}`);
     this.available = permits;
   }
 
-  /** Runs `task` once a permit is free; the permit is returned when it settles. */
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  /**
+   * Runs `task` once `permits` are free (first come, first served); they are returned when it
+   * settles. A request that Outlook runs as several at once (a parallel $batch) takes several.
+   */
+  async run<T>(task: () => Promise<T>, permits = 1): Promise<T> {
+    const taken = Math.min(Math.max(1, permits), this.permits);
+    await this.acquire(taken);
     try {
       return await task();
     } finally {
-      this.release();
+      this.release(taken);
     }
   }
 
-  private acquire(): Promise<void> {
-    if (this.available > 0) {
-      this.available--;
+  private acquire(permits: number): Promise<void> {
+    if (this.waiting.length === 0 && this.available >= permits) {
+      this.available -= permits;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((start) => this.waiting.push({ permits, start }));
   }
 
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.available++;
+  private release(permits: number): void {
+    this.available += permits;
+    while (this.waiting.length > 0 && this.available >= this.waiting[0]!.permits) {
+      const next = this.waiting.shift()!;
+      this.available -= next.permits;
+      next.start();
+    }
   }
 }

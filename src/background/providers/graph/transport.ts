@@ -36,10 +36,12 @@ export interface GraphCall {
   readonly pageSize?: number;
   /** Names the request in error messages ("delta page", "update of an event"). */
   readonly what: string;
+  /** Requests Outlook runs at once for this call (the parts of a parallel $batch); default 1. */
+  readonly concurrency?: number;
 }
 
 export const PREFER = 'IdType="ImmutableId", outlook.timezone="UTC"';
-const MAX_IN_FLIGHT = 3;
+export const MAX_IN_FLIGHT = 3;
 
 export class GraphTransport {
   readonly base: string;
@@ -90,7 +92,7 @@ export class GraphTransport {
     const { tokens } = this.options;
     for (let renewed = false; ; renewed = true) {
       const token = await tokens.getToken({ interactive: false });
-      const result = await this.limit.run(() => this.sendOnce(call, token, signal));
+      const result = await this.limit.run(() => this.sendOnce(call, token, signal), call.concurrency);
       if (result.status === 401) {
         await tokens.invalidate(token);
         if (!renewed) continue;

@@ -193,6 +193,34 @@ describe('getEvents', () => {
     expect(outer.filter((e) => e.path === '/v1.0/$batch')).toHaveLength(2); // 20 + 5
   });
 
+  it('confirms many deletions in few requests: after a chain of reads breaks on a 404, parallel batches of 3', async () => {
+    const { sim, provider, newCalendar } = fx();
+    const cal = newCalendar();
+    const ids = Array.from({ length: 10 }, (_, i) => sim.userCreateEvent(UPN, cal, timed(`E${i}`, '2026-03-10T09:00:00', '2026-03-10T10:00:00')).id!);
+    for (const id of ids) sim.userDeleteEvent(id);
+    await provider.getEvents(cal, [ids[0]!], signal); // the mailbox facts are read once, before counting
+    const throttled = sim.counters.throttled;
+    const mark = sim.log.mark();
+    const result = await provider.getEvents(cal, ids, signal);
+    expect([...result.values()]).toEqual(Array.from({ length: 10 }, () => null));
+    // A chain that stops at its first part, then 9 reads three at a time (it was 10 chains).
+    expect(sim.log.since(mark).filter((e) => e.path === '/v1.0/$batch')).toHaveLength(4);
+    expect(sim.counters.throttled).toBe(throttled);
+  });
+
+  it('goes back to chains once reads succeed again', async () => {
+    const { sim, provider, newCalendar } = fx();
+    const cal = newCalendar();
+    const ids = Array.from({ length: 20 }, (_, i) => sim.userCreateEvent(UPN, cal, timed(`E${i}`, '2026-03-10T09:00:00', '2026-03-10T10:00:00')).id!);
+    sim.userDeleteEvent(ids[0]!);
+    const mark = sim.log.mark();
+    const result = await provider.getEvents(cal, ids, signal);
+    expect(result.get(ids[0]!)).toBeNull();
+    expect(result.get(ids[19]!)?.event?.title).toBe('E19');
+    // 1 answered + 19 × 424; 3 in parallel, all found; the last 16 as one chain.
+    expect(sim.log.since(mark).filter((e) => e.path === '/v1.0/$batch')).toHaveLength(3);
+  });
+
   it('reads an occurrence by its id, keyed by its original start', async () => {
     const { sim, provider, newCalendar } = fx();
     const cal = newCalendar();
