@@ -4,6 +4,7 @@
  * without the service confirming it.
  */
 import { calendarOf, inWindow, linkKey, provider, type RunContext } from './context.ts';
+import { linkBothEdited } from './both-edited.ts';
 import { createMirror, refreshExpandedSeries } from './create.ts';
 import { outlookCancellations } from './full-read.ts';
 import { intakeOccurrence } from './occurrences.ts';
@@ -43,7 +44,8 @@ export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideR
     for (const event of events[side]) if (event.shape !== 'instance') await intakeTopLevel(ctx, side, event, markers);
   }
   await relinkOrphans(ctx, markers, new Set(orphanable.map((m) => m.id)));
-  for (const side of SIDES) for (const event of events[side]) if (event.shape === 'instance') intakeOccurrence(ctx, side, event);
+  const merged = linkBothEdited(ctx, events);
+  for (const side of SIDES) for (const event of events[side]) if (event.shape === 'instance' && !merged.has(event)) intakeOccurrence(ctx, side, event);
   if (reads.outlook.full) await outlookCancellations(ctx, events.outlook);
 }
 

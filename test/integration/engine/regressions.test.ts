@@ -244,4 +244,27 @@ describe('engine: regressions found by the property test', () => {
     expect(view.value.map((o) => o.start.dateTime.slice(0, 16))).toEqual(['2026-03-03T04:00', '2026-03-04T06:00']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: an Outlook daily series with its first occurrence moved; sync; local state is lost
+  // (the property test: the worker killed before the links were saved); the user renames that
+  // occurrence in Google.
+  it('merges an occurrence both sides show edited when nothing links them yet, instead of swapping them', async () => {
+    const series = world.sims.graph.userCreateEvent(MS_USER, world.outlookCalendar, {
+      ...oTimed('Run', '2026-03-03', '07:00', '07:15'),
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', numberOfOccurrences: 2, startDate: '2026-03-03' } },
+    });
+    world.sims.graph.userUpdateOccurrence(series.id!, '2026-03-03T06:00:00Z', oTimed('Run', '2026-03-03', '05:00', '05:15'));
+    await world.sync();
+    world.store.clear();
+    const mirror = world.googleEvents().find((e) => e.recurrence)!;
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${mirror.id}_20260303T060000Z`, { summary: 'Run (with Kim)' });
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${mirror.id}_20260303T060000Z`)).toMatchObject({ summary: 'Run (with Kim)', start: { dateTime: '2026-03-03T04:00:00Z' } });
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${series.id}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-10T00:00:00Z`;
+    const view = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { subject: string; start: { dateTime: string } }[] };
+    expect(view.value.map((o) => `${o.subject} ${o.start.dateTime.slice(0, 16)}`)).toEqual(['Run (with Kim) 2026-03-03T04:00', 'Run 2026-03-04T06:00']);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
