@@ -68,7 +68,7 @@ const report = {
   method: {
     traffic: 'simulator request logs: HTTP requests (reads, writes, batch envelopes), batch parts, body bytes without headers',
     cpu: 'process.cpuUsage of the contender process (user + system); Tandem engine CPU = total minus CPU while an adapter call was running',
-    heap: 'V8 used heap sampled every 5 ms and around every adapter call, in the contender process, after a full GC at the start; live = used heap right after a full GC at each engine phase change',
+    heap: 'V8 used heap sampled every 5 ms and around every adapter call, in the contender process, after a full GC at the start; live = used heap right after a full GC at each engine phase change; Tandem state is stored in Buffers outside the V8 heap, as IndexedDB is outside the service worker heap',
     lowerBound: 'feed rows in pages of the largest size, Outlook series masters and occurrence lookups in $batch of 20, needed writes in batches (Google 50, Outlook 20)',
   },
   sizes: results,

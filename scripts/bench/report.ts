@@ -59,6 +59,8 @@ export function formatSize(size: SizeResult, contenders: readonly Contender[]): 
     ['Tandem: scenario', 'Google requests', 'Outlook requests', 'total', 'lower bound', 'ratio', 'writes / needed', 'KB up / down', 'wall ms', 'CPU ms total / engine', 'heap MB peak / live'],
     tandemRows,
   );
+  const state = Math.max(0, ...size.results.map((r) => r.stateBytes ?? 0));
+  const stateNote = state ? `\n\nTandem's stored state (links with snapshots, cursors, history), kept outside the heap as IndexedDB keeps it: ${(state / MB).toFixed(1)} MB at most.` : '';
   const baselines = contenders.filter((c) => c !== 'tandem');
   const comparisonRows = SCENARIOS.filter((s) => s.headline).map((s) => {
     const mine = find(s.name, 'tandem');
@@ -73,9 +75,9 @@ export function formatSize(size: SizeResult, contenders: readonly Contender[]): 
     : '';
   const errors = size.results.filter((r) => r.reported.errors.length > 0 || r.google.failed + r.outlook.failed > 0);
   const problems = errors.length
-    ? `\n\nErrors or failed requests: ${errors.map((r) => `${r.contender} ${r.scenario}: ${r.google.failed + r.outlook.failed} failed; ${r.reported.errors.slice(0, 2).join(' | ')}`).join('; ')}`
+    ? `\n\nErrors or failed requests: ${errors.map((r) => `${r.contender} ${r.scenario}: ${r.google.failed + r.outlook.failed} failed requests${r.reported.errors.length ? `, errors: ${r.reported.errors.slice(0, 2).join(' | ')}` : ''}`).join('; ')}`
     : '';
-  return `${title}\n\n${tandem}${comparison}${note}${problems}\n`;
+  return `${title}\n\n${tandem}${stateNote}${comparison}${note}${problems}\n`;
 }
 
 function cell(r: ScenarioResult | undefined, tandem: ScenarioResult | undefined): string {

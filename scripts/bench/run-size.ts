@@ -31,6 +31,8 @@ export interface ScenarioResult {
   readonly metrics: RunMetrics;
   readonly reported: { readonly created: number; readonly updated: number; readonly deleted: number; readonly errors: readonly string[] };
   readonly sleepMs: number;
+  /** Tandem: bytes of stored state after the run (kept outside the heap, like IndexedDB). */
+  readonly stateBytes: number | null;
   /** Writes the scenario needs at least, per side written to. */
   readonly neededWrites: { readonly google: number; readonly outlook: number };
   /** Tandem only. */
@@ -87,6 +89,7 @@ export async function runSize(n: number, contenders: readonly Contender[], onRes
             metrics: reply.metrics,
             reported: { created: reply.created, updated: reply.updated, deleted: reply.deleted, errors: reply.errors },
             sleepMs: reply.sleepMs,
+            stateBytes: reply.stateBytes,
             neededWrites,
             lowerBound: feed ? lowerBound({ feed, writes: neededWrites, outlookSeriesLookups: initial?.outlookSeriesLookups ?? 0 }) : null,
             outlookThrottleFloorMinutes: throttleFloorMinutes(outlook),

@@ -17,7 +17,7 @@ export interface SideTraffic {
   readonly writeParts: number;
   readonly bytesUp: number;
   readonly bytesDown: number;
-  /** Answers with status ≥ 400 (or dropped), parts included: e.g. a 404 that confirms a deletion. */
+  /** Answers with status ≥ 400 (or dropped), parts included, except GETs answered 404 (confirmed deletions). */
   readonly failed: number;
   /** Count per "METHOD /path" with ids replaced by :id ("part …" for batch parts). */
   readonly breakdown: Readonly<Record<string, number>>;
@@ -38,7 +38,7 @@ export function traffic(entries: readonly LoggedRequest[]): SideTraffic {
   let failed = 0;
   const breakdown: Record<string, number> = {};
   for (const entry of entries) {
-    if (entry.status >= 400 || entry.status === 0) failed++;
+    if ((entry.status >= 400 && !(entry.method === 'GET' && entry.status === 404)) || entry.status === 0) failed++;
     const key = `${entry.inBatch ? 'part ' : ''}${entry.method} ${shape(entry.path)}${entry.status >= 400 ? ` → ${entry.status}` : ''}`;
     breakdown[key] = (breakdown[key] ?? 0) + 1;
     const read = entry.method === 'GET';

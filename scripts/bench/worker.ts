@@ -5,7 +5,6 @@
  */
 import { GoogleCalendarProvider } from '../../src/background/providers/google/index.ts';
 import { GraphCalendarProvider } from '../../src/background/providers/graph/index.ts';
-import { MemoryStore } from '../../src/background/sync/memory-store.ts';
 import type { PairConfig } from '../../src/background/sync/pair.ts';
 import type { Clock, TokenSource } from '../../src/background/sync/ports.ts';
 import type { PairReport } from '../../src/background/sync/report.ts';
@@ -14,6 +13,7 @@ import { trustSimulatorCertificate } from '../../test/sim/core/trust.ts';
 import { createBaseline, type BaselineKind } from './baselines/algorithms.ts';
 import { googleClient, graphClient } from './baselines/clients.ts';
 import { Meter, type RunMetrics } from './meter.ts';
+import { OffHeapStore } from './off-heap-store.ts';
 
 export type Contender = 'tandem' | BaselineKind;
 
@@ -43,6 +43,8 @@ export interface RunReply {
   readonly errors: readonly string[];
   /** Waits the engine asked for (Retry-After, backoff); not slept, only counted. */
   readonly sleepMs: number;
+  /** Tandem: the size of its stored state (links, cursors, history) after the run, in bytes. */
+  readonly stateBytes: number | null;
 }
 
 type Runner = () => Promise<Omit<RunReply, 'metrics' | 'sleepMs'>>;
@@ -60,7 +62,7 @@ function setup(init: InitMessage): Runner {
     const google = googleClient(config(init.googleApi, init.googleToken, init.pair.googleCalendarId));
     const outlook = graphClient(config(init.graphApi, init.msToken, init.pair.outlookCalendarId));
     const baseline = createBaseline(init.contender, google, outlook);
-    return async () => ({ ...(await baseline.run()), errors: [] });
+    return async () => ({ ...(await baseline.run()), errors: [], stateBytes: null });
   }
   const clock: Clock = {
     now: () => now,
@@ -72,13 +74,13 @@ function setup(init: InitMessage): Runner {
   const fixed = (token: string): TokenSource => ({ getToken: () => Promise.resolve(token), invalidate: () => Promise.resolve() });
   const google = meter.wrap(new GoogleCalendarProvider({ baseUrl: init.googleApi, tokens: fixed(init.googleToken), clock }));
   const outlook = meter.wrap(new GraphCalendarProvider({ baseUrl: init.graphApi, tokens: fixed(init.msToken), clock }));
-  const store = new MemoryStore();
+  const store = new OffHeapStore();
   return async () => {
     const report: PairReport = await syncPair({ google, outlook, clock }, store, init.pair, { onProgress: (p) => meter.onPhase(p.phase) });
     const sum = (s: { google: number; outlook: number }): number => s.google + s.outlook;
     const errors = report.errors.map((e) => `${e.side}: ${e.message}`);
     if (report.paused) errors.push(`paused: ${JSON.stringify(report.paused).slice(0, 200)}`);
-    return { created: sum(report.created), updated: sum(report.updated), deleted: sum(report.deleted), errors };
+    return { created: sum(report.created), updated: sum(report.updated), deleted: sum(report.deleted), errors, stateBytes: store.bytes };
   };
 }
 
