@@ -27,8 +27,8 @@ export function linkBothEdited(ctx: RunContext, events: Readonly<Record<Side, re
     }
   }
   for (const [key, { google, outlook, series }] of byKey) {
-    const googleBase = google && base(series, 'google', google);
-    const outlookBase = outlook && base(series, 'outlook', outlook);
+    const googleBase = google && occurrenceBase(ctx, series, 'google', google);
+    const outlookBase = outlook && occurrenceBase(ctx, series, 'outlook', outlook);
     if (!google || !outlook || !googleBase || !outlookBase) continue;
     // Empty versions: both rows read as changes against the base.
     const ref = (row: RemoteEvent) => ({ id: row.id, version: '', modifiedAt: row.modifiedAt });
@@ -52,12 +52,16 @@ export function linkBothEdited(ctx: RunContext, events: Readonly<Record<Side, re
   return handled;
 }
 
-/** The occurrence as the side's series makes it: the master's fields at the original start. */
-function base(series: Link, side: Side, row: RemoteEvent): CanonicalEvent | null {
-  const master = series.snapshots[side];
+/**
+ * The occurrence as the side's series makes it (its master as read this run, else as last synced,
+ * at the original start): what an exception differs from is what the user changed in it.
+ */
+export function occurrenceBase(ctx: RunContext, series: Link, side: Side, row: RemoteEvent): CanonicalEvent | null {
+  const seen = ctx.observed[side].get(series.key);
+  const master = seen && seen !== 'gone' && seen.event ? seen.event : series.snapshots[side];
   const at = row.originalStart;
-  if (!master || !at) return null;
-  return { ...master, recurrence: null, ...shifted(master, at) };
+  const times = master && at ? shifted(master, at) : null;
+  return master && times ? { ...master, recurrence: null, ...times } : null;
 }
 
 function shifted(master: CanonicalEvent, at: EventTime): Pick<CanonicalEvent, 'start' | 'end'> | null {

@@ -2,6 +2,8 @@
  * Exceptions and cancellations of series mirrored as series: a moved, edited or cancelled
  * occurrence on one side becomes the same on the other, keyed by its original start.
  */
+import { occurrenceBase } from './both-edited.ts';
+import { sameField } from './canonical.ts';
 import { bySide, occurrenceKey, refOf, withRef, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
 import { mirrorPolicy, projectToMirror, projectToSource } from './mirror.ts';
@@ -58,7 +60,7 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
   // Seen and planned here: alignment leaves it alone this run.
   ctx.observed[side].set(key, row);
   if (row.cancelled) planCancelOccurrence(ctx, link, otherSide(side));
-  else if (row.event) planNewException(ctx, series, link, side, row.event);
+  else if (row.event) planNewException(ctx, series, link, side, row.event, occurrenceBase(ctx, series, side, row));
 }
 
 function seriesGone(ctx: RunContext, series: Link): boolean {
@@ -69,12 +71,16 @@ function seriesGone(ctx: RunContext, series: Link): boolean {
 }
 
 /** Makes the occurrence on the other side match an edited occurrence on `side`. */
-export function planNewException(ctx: RunContext, series: Link, link: Link, side: Side, event: CanonicalEvent): void {
+export function planNewException(ctx: RunContext, series: Link, link: Link, side: Side, event: CanonicalEvent, base: CanonicalEvent | null): void {
   const target = otherSide(side);
   const seriesId = series[target]?.id;
   const seriesSource = series.snapshots[series.origin];
   if (!seriesId || !seriesSource) return;
   const policy = mirrorPolicy(ctx.pair, seriesSource, !series.sourceReadOnly);
+  // Only what the exception changes: the rest it takes from its series, on both sides (a field
+  // it merely inherited from a master renamed this run is not an edit of the occurrence).
+  const changed = SYNCED_FIELDS.filter((field) => field !== 'recurrence' && policy.forward.has(field) && (!base || !sameField(field, event, base)));
+  if (changed.length === 0) return;
   const wanted = side === series.origin ? projectToMirror(event, ctx.pair, policy, target) : towardSource(ctx, seriesSource, event, policy);
   const occurrence = { ...wanted, recurrence: null };
   const originalStart = occurrenceStart(link, series);
@@ -88,7 +94,7 @@ export function planNewException(ctx: RunContext, series: Link, link: Link, side
       seriesId,
       originalStart,
       event: occurrence,
-      changed: SYNCED_FIELDS.filter((field) => field !== 'recurrence' && policy.forward.has(field)),
+      changed,
     }),
     onDone: (stored) => {
       if (!stored?.event) return;

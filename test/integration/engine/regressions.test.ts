@@ -267,4 +267,30 @@ describe('engine: regressions found by the property test', () => {
     expect(view.value.map((o) => `${o.subject} ${o.start.dateTime.slice(0, 16)}`)).toEqual(['Run (with Kim) 2026-03-03T04:00', 'Run 2026-03-04T06:00']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: an Outlook all-day daily series; sync (killed before saving the links); the user
+  // gives the first occurrence of the Google mirror a location, and renames the mirror series.
+  it('carries over only what an unlinked exception changed, not the title it took from its renamed series', async () => {
+    const series = world.sims.graph.userCreateEvent(MS_USER, world.outlookCalendar, {
+      subject: 'Fair',
+      isAllDay: true,
+      start: { dateTime: '2026-03-03T00:00:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-03-04T00:00:00', timeZone: 'W. Europe Standard Time' },
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', numberOfOccurrences: 2, startDate: '2026-03-03' } },
+    });
+    await world.sync();
+    world.store.clear();
+    const mirror = world.googleEvents().find((e) => e.recurrence)!;
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${mirror.id}_20260303`, { location: 'Hall 4' });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, mirror.id!, { summary: 'Trade fair' });
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${series.id}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-10T00:00:00Z`;
+    const view = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { subject: string; location: { displayName: string } }[] };
+    // Re-linking puts the mirror series back to its source's title; the location edit is kept.
+    expect(view.value.map((o) => `${o.subject} @${o.location.displayName}`)).toEqual(['Fair @Hall 4', 'Fair @']);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${mirror.id}_20260303`)).toMatchObject({ summary: 'Fair', location: 'Hall 4' });
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
