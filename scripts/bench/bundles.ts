@@ -11,8 +11,15 @@ import { gzipSync } from 'node:zlib';
 export interface BundleSizes {
   readonly dir: string;
   readonly builtAt: string;
-  readonly popup: { readonly files: number; readonly rawBytes: number; readonly gzipBytes: number } | null;
-  readonly content: { readonly files: number; readonly rawBytes: number; readonly gzipBytes: number } | null;
+  readonly popup: Bundle | null;
+  readonly content: Bundle | null;
+}
+
+export interface Bundle {
+  /** Paths relative to the build folder. */
+  readonly files: readonly string[];
+  readonly rawBytes: number;
+  readonly gzipBytes: number;
 }
 
 export function bundleSizes(dist: string): BundleSizes | null {
@@ -32,16 +39,16 @@ export function bundleSizes(dist: string): BundleSizes | null {
   };
 }
 
-function measure(dist: string, entries: readonly string[]): { files: number; rawBytes: number; gzipBytes: number } {
+function measure(dist: string, entries: readonly string[]): Bundle {
   const seen = new Set<string>();
-  const queue = entries.map((entry) => path.join(dist, entry));
+  const queue = entries.map((entry) => path.resolve(dist, entry));
   while (queue.length > 0) {
     const file = queue.pop() as string;
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
     for (const reference of references(text, file)) {
-      const target = reference.startsWith('/') ? path.join(dist, reference) : path.resolve(path.dirname(file), reference);
+      const target = reference.startsWith('/') ? path.resolve(dist, reference.slice(1)) : path.resolve(path.dirname(file), reference);
       queue.push(target);
     }
   }
@@ -52,7 +59,7 @@ function measure(dist: string, entries: readonly string[]): { files: number; raw
     rawBytes += bytes.length;
     gzipBytes += gzipSync(bytes, { level: 9 }).length;
   }
-  return { files: seen.size, rawBytes, gzipBytes };
+  return { files: [...seen].map((file) => path.relative(dist, file)).sort(), rawBytes, gzipBytes };
 }
 
 /** Local files a page or module pulls in: src/href of scripts and styles, and import specifiers. */

@@ -1,7 +1,7 @@
 /**
  * The bench's text output: markdown tables padded so they read well in a terminal too.
  */
-import type { BundleSizes } from './bundles.ts';
+import type { Bundle, BundleSizes } from './bundles.ts';
 import type { MixCounts } from './mix.ts';
 import type { ScenarioResult, SizeResult } from './run-size.ts';
 import { SCENARIOS } from './scenarios.ts';
@@ -93,7 +93,7 @@ export function formatTargets(verdicts: readonly TargetVerdict[]): string {
 export function formatBundles(bundles: BundleSizes | null): string {
   if (!bundles) return 'Bundles: no production build found (run `npm run build` first).';
   const size = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
-  const kb = (b: { gzipBytes: number; rawBytes: number; files: number } | null): string =>
-    b ? `${size(b.gzipBytes)} gzip (${size(b.rawBytes)} raw, ${b.files} file${b.files === 1 ? '' : 's'})` : 'none';
+  const kb = (b: Bundle | null): string =>
+    b ? `${size(b.gzipBytes)} gzip (${size(b.rawBytes)} raw, ${b.files.length} file${b.files.length === 1 ? '' : 's'})` : 'none';
   return `Bundles (${bundles.dir}, built ${bundles.builtAt}): popup ${kb(bundles.popup)}; content script ${kb(bundles.content)}.`;
 }

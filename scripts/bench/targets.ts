@@ -67,7 +67,7 @@ export function judge(results: readonly ScenarioResult[], bundles: BundleSizes |
   verdicts.push({
     target: 'popup bundle ≤ 30 KB gzip',
     status: !popup ? 'not measured' : popup.gzipBytes <= 30 * 1024 ? 'met' : 'not met',
-    figure: popup ? `${(popup.gzipBytes / 1024).toFixed(1)} KB gzip (${popup.files} files; ${bundles.dir} built ${bundles.builtAt})` : 'no production build (npm run build)',
+    figure: popup ? `${(popup.gzipBytes / 1024).toFixed(1)} KB gzip (${popup.files.length} files; ${bundles.dir} built ${bundles.builtAt})` : 'no production build (npm run build)',
   });
   for (const target of ['content-script decoration time', 'edit → mirror latency', 'service-worker sync of 1 000 events in Chromium']) {
     verdicts.push({ target, status: 'not measured', figure: 'not measured yet (browser benchmarks join later)' });
