@@ -20,11 +20,27 @@ export function reconcile(ctx: RunContext, key: string): void {
   const google = freshObservation(ctx, link, 'google');
   const outlook = freshObservation(ctx, link, 'outlook');
   if (google === undefined && outlook === undefined) return;
+  if (link.kind === 'occurrence' && !link.expanded && ((google === 'gone' && leftSeries(ctx, link, 'google')) || (outlook === 'gone' && leftSeries(ctx, link, 'outlook')))) {
+    replaced(ctx, link);
+    return;
+  }
   if (google === 'gone' || outlook === 'gone') {
     reconcileGone(ctx, link, google === 'gone', outlook === 'gone');
     return;
   }
   reconcileEdits(ctx, link, { google, outlook });
+}
+
+/**
+ * The occurrence went because its series was re-timed on that side, not cancelled there: its link
+ * is forgotten with its observations, and the series' occurrences are aligned anew — which also
+ * carries over what the other side did to this one (a cancellation, say) if it still occurs.
+ */
+function replaced(ctx: RunContext, link: Link): void {
+  forget(ctx, link);
+  ctx.observed.google.delete(link.key);
+  ctx.observed.outlook.delete(link.key);
+  if (link.series) ctx.align.add(link.series);
 }
 
 /** What a side reported, unless it is just our own last write coming back. */
@@ -47,14 +63,6 @@ function reconcileGone(ctx: RunContext, link: Link, googleGone: boolean, outlook
   if (link.kind === 'occurrence' && !link.expanded) {
     // The whole series went: its exceptions go with its mirror series, nothing to cancel one by one.
     if (seriesGone(ctx, link, gone)) forget(ctx, link);
-    // Replaced because its series was re-timed, not cancelled: the occurrences are aligned anew.
-    else if (leftSeries(ctx, link, gone)) {
-      forget(ctx, link);
-      // Nothing left to reconcile: alignment may place an occurrence of the new shape at this start.
-      ctx.observed.google.delete(link.key);
-      ctx.observed.outlook.delete(link.key);
-      if (link.series) ctx.align.add(link.series);
-    }
     // A cancelled occurrence of a series mirrored as a series.
     else if (flowsFrom(ctx.pair, gone)) planCancelOccurrence(ctx, link, survivor);
     return;

@@ -293,4 +293,21 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${mirror.id}_20260303`)).toMatchObject({ summary: 'Fair', location: 'Hall 4' });
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google daily series; sync; the user cancels its first occurrence in Google and
+  // re-times the Outlook mirror (which the engine puts back, and Outlook regenerates).
+  it('cancels an occurrence on a mirror series that is put back in the same sync', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Run', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=DAILY;COUNT=2'] });
+    await world.sync();
+    world.sims.google.userDeleteEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T060000Z`);
+    const mirror = world.outlookEvents()[0]!.id!;
+    world.sims.graph.userUpdateEvent(mirror, oTimed('Run', '2026-03-03', '07:15', '07:30'));
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${mirror}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-10T00:00:00Z`;
+    const view = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { start: { dateTime: string } }[] };
+    expect(view.value.map((o) => o.start.dateTime.slice(0, 16))).toEqual(['2026-03-04T06:00']);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
