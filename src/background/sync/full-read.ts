@@ -7,11 +7,12 @@
  * by occurrence: a Google occurrence Outlook does not have was cancelled in Outlook, and the
  * cancellation is carried over where the pair lets Outlook changes flow.
  */
-import { sameField, timeKey } from './canonical.ts';
+import { timeKey } from './canonical.ts';
 import { calendarOf, occurrenceKey, provider, refOf, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
 import { flowsFrom } from './pair.ts';
 import type { RemoteEvent } from './ports.ts';
+import { sameShape } from './shapes.ts';
 import type { Link } from './state.ts';
 
 export async function outlookCancellations(ctx: RunContext, outlookRows: readonly RemoteEvent[]): Promise<void> {
@@ -44,15 +45,4 @@ export async function outlookCancellations(ctx: RunContext, outlookRows: readonl
       planCancelOccurrence(ctx, link, 'google');
     }
   }
-}
-
-/** Both sides' masters (as read this run, else as last synced) agree on start, end and rule. */
-function sameShape(ctx: RunContext, series: Link): boolean {
-  const master = (side: 'google' | 'outlook') => {
-    const seen = ctx.observed[side].get(series.key);
-    return seen && seen !== 'gone' && seen.event ? seen.event : series.snapshots[side];
-  };
-  const google = master('google');
-  const outlook = master('outlook');
-  return !!google && !!outlook && (['start', 'end', 'recurrence'] as const).every((field) => sameField(field, google, outlook));
 }

@@ -10,7 +10,7 @@ import { mirrorPolicy, projectToMirror, projectToSource } from './mirror.ts';
 import { otherSide, SYNCED_FIELDS, type CanonicalEvent, type Side } from './model.ts';
 import { flowsFrom } from './pair.ts';
 import type { RemoteEvent } from './ports.ts';
-import { currentShape, withShapes } from './shapes.ts';
+import { currentShape, sameShape, withShapes } from './shapes.ts';
 import type { Link } from './state.ts';
 import { occurrenceStart } from './writes.ts';
 
@@ -47,6 +47,12 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
   // The series went on one side: it goes (or comes back) as a whole, not occurrence by occurrence.
   if (seriesGone(ctx, series)) return;
   if (!flowsFrom(ctx.pair, side) || (side !== series.origin && series.sourceReadOnly)) return;
+  // The sides' series differ in timing or rule until this run writes one of them: an original
+  // start of one may not exist on the other. Alignment carries the source's occurrences over then.
+  if (!sameShape(ctx, series)) {
+    ctx.align.add(series.key);
+    return;
+  }
   const link: Link = {
     key,
     kind: 'occurrence',

@@ -6,7 +6,7 @@
  * occurrences. Occurrence state therefore records the shape of its series on each side, and
  * occurrence state of an older shape is re-derived from the series (align.ts), never propagated.
  */
-import { seriesShape } from './canonical.ts';
+import { sameField, seriesShape } from './canonical.ts';
 import type { RunContext } from './context.ts';
 import type { Side } from './model.ts';
 import type { Link } from './state.ts';
@@ -35,4 +35,15 @@ export function leftSeries(ctx: RunContext, link: Link, side: Side): boolean {
   const recorded = link.shapes?.[side];
   const series = link.series ? ctx.links.get(link.series) : undefined;
   return recorded !== undefined && series !== undefined && currentShape(ctx, series, side) !== recorded;
+}
+
+/** Both sides' masters (as read this run, else as last synced) agree on start, end and rule. */
+export function sameShape(ctx: RunContext, series: Link): boolean {
+  const master = (side: Side) => {
+    const seen = ctx.observed[side].get(series.key);
+    return seen && seen !== 'gone' && seen.event ? seen.event : series.snapshots[side];
+  };
+  const google = master('google');
+  const outlook = master('outlook');
+  return !!google && !!outlook && (['start', 'end', 'recurrence'] as const).every((field) => sameField(field, google, outlook));
 }

@@ -310,4 +310,18 @@ describe('engine: regressions found by the property test', () => {
     expect(view.value.map((o) => o.start.dateTime.slice(0, 16))).toEqual(['2026-03-04T06:00']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google weekly series; sync; the user re-times the Outlook mirror to 07:15 and
+  // renames its first occurrence there.
+  it('does not carry an occurrence edit over from a mirror series whose timing is being put back', async () => {
+    world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Choir', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    await world.sync();
+    const mirror = world.outlookEvents()[0]!.id!;
+    world.sims.graph.userUpdateEvent(mirror, oTimed('Choir', '2026-03-03', '07:15', '07:30'));
+    world.sims.graph.userUpdateOccurrence(mirror, '2026-03-03T06:15:00Z', { subject: 'Choir (dress rehearsal)' });
+    const report = await world.sync();
+    expect(report.errors).toEqual([]); // the occurrence at 07:15 does not exist in Google
+    expect(world.googleEvents().map((e) => e.summary)).toEqual(['Choir']);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
