@@ -123,7 +123,7 @@ export function MarkingSection({ draft, problems, patch }: SectionProps) {
               </option>
             ))}
           </select>
-          <span class="swatch large" aria-hidden="true" style={swatch ? { background: swatch } : undefined} />
+          {swatch && <span class="swatch large" aria-hidden="true" style={{ background: swatch }} />}
         </div>
         <FieldNotes id="pair-color" hint={t('markingColorHint')} />
       </div>

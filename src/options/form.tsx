@@ -79,14 +79,14 @@ export function Check({ id, label, checked, onChange, hint, disabled }: CheckPro
   return (
     <div class="check">
       <input id={id} type="checkbox" checked={checked} disabled={disabled} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(event) => onChange(event.currentTarget.checked)} />
-      <label for={id}>
-        {label}
+      <span>
+        <label for={id}>{label}</label>
         {hint && (
           <span class="hint block" id={`${id}-hint`}>
             {hint}
           </span>
         )}
-      </label>
+      </span>
     </div>
   );
 }
@@ -124,14 +124,14 @@ function Radio<T extends string>({ name, choice, checked, onChange }: { readonly
   return (
     <div class="check">
       <input id={id} type="radio" name={name} value={choice.value} checked={checked} disabled={choice.disabled} aria-describedby={choice.hint ? `${id}-hint` : undefined} onChange={() => onChange(choice.value)} />
-      <label for={id}>
-        {choice.label}
+      <span>
+        <label for={id}>{choice.label}</label>
         {choice.hint && (
           <span class="hint block" id={`${id}-hint`}>
             {choice.hint}
           </span>
         )}
-      </label>
+      </span>
     </div>
   );
 }

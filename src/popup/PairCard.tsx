@@ -27,7 +27,7 @@ export function PairCard({ pair, result, calendars, syncing, now, actions }: Pai
       <p class="pair-status small">
         <StatusLine result={result} syncing={syncing} now={now} />
       </p>
-      {result && !result.paused && <Changes result={result} />}
+      {result && !result.paused && !syncing && <Changes result={result} />}
       {result && result.errors.length > 0 && <Errors pair={pair} result={result} actions={actions} />}
     </li>
   );
@@ -49,7 +49,7 @@ function StatusLine({ result, syncing, now }: { readonly result: PairResult | un
 function Changes({ result }: { readonly result: PairResult }) {
   const google = sideChanges('google', result);
   const outlook = sideChanges('outlook', result);
-  if (!google && !outlook && result.conflicts === 0) return <p class="muted small changes">{t('changesNone')}</p>;
+  if (!google && !outlook && result.conflicts === 0) return result.ok ? <p class="muted small changes">{t('changesNone')}</p> : null;
   return (
     <ul class="changes small">
       {google && <li>{t('changesInGoogle', google)}</li>}

@@ -234,13 +234,27 @@ describe('popup: activity', () => {
     const first = byTestId(root, 'deletion-d1');
     expect(text(first)).toContain('Dentist');
     expect(text(first)).toContain('1 hour ago');
-    expect(text(first)).toContain('Deleted from Outlook');
+    expect(text(first)).toContain('· deleted from Outlook 1 hour ago');
     expect(text(first)).toContain('Reason: its source was deleted');
     await click(button(first, 'Undo the deletion of Dentist'));
     expect(act.undo).toHaveBeenCalledWith('pair-1', 'd1');
     const second = byTestId(root, 'deletion-d2');
     expect(text(second)).toContain('Restored');
     expect(queryButton(second, 'Undo the deletion of Gym')).toBeUndefined();
+  });
+
+  it('groups one run’s deletions for one reason, each still undoable', async () => {
+    const at = NOW - 3 * MINUTE;
+    const deletions = Array.from({ length: 12 }, (_, i) => ({ pairId: PAIR.id, id: `g${i}`, at, side: 'google' as const, title: `Focus ${i + 1}`, start: '2026-12-10', why: 'its mirror was deleted', undone: false }));
+    const { root, act } = show(model({ activity: { conflicts: [], deletions } }));
+    const group = byTestId(root, 'deletion-group-g0');
+    expect(text(group)).toContain('12 events deleted from Google Calendar');
+    expect(text(group)).toContain('3 minutes ago');
+    expect(text(group)).toContain('Reason: its mirror was deleted');
+    expect(group.querySelector('details')?.open).toBe(false);
+    expect(group.querySelectorAll('details li')).toHaveLength(12);
+    await click(button(group, 'Undo the deletion of Focus 7'));
+    expect(act.undo).toHaveBeenCalledWith('pair-1', 'g6');
   });
 
   it('shows an undo that failed in place', async () => {
