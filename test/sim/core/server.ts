@@ -56,7 +56,12 @@ export class SimServer {
 
   async listen(port = 0, host = '127.0.0.1'): Promise<string> {
     const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
-      void this.handleHttp(req, res);
+      this.handleHttp(req, res).catch((error: unknown) => {
+        // A client that gave up mid-request (an aborted fetch: a cancelled sync) is not a
+        // simulator failure; anything else is recorded like a handler's error.
+        if (req.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET') return;
+        this.internalErrors.push(error instanceof Error ? error : new Error(String(error)));
+      });
     };
     const server = this.options.tls
       ? https.createServer({ key: this.options.tls.key, cert: this.options.tls.cert }, handler)
