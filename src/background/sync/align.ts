@@ -64,7 +64,7 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
 }
 
 /** Either side reported this occurrence changed this run: reconciling it is not alignment's job. */
-function changedThisRun(ctx: RunContext, key: string): boolean {
+export function changedThisRun(ctx: RunContext, key: string): boolean {
   const link = ctx.links.get(key);
   return (['google', 'outlook'] as const).some((side) => {
     const seen = ctx.observed[side].get(key);

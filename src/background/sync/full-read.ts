@@ -7,6 +7,7 @@
  * by occurrence: a Google occurrence Outlook does not have was cancelled in Outlook, and the
  * cancellation is carried over where the pair lets Outlook changes flow.
  */
+import { changedThisRun } from './align.ts';
 import { timeKey } from './canonical.ts';
 import { calendarOf, occurrenceKey, provider, refOf, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
@@ -30,7 +31,7 @@ export async function outlookCancellations(ctx: RunContext, outlookRows: readonl
     for (const occurrence of occurrences) {
       if (occurrence.cancelled || !occurrence.originalStart || starts.has(timeKey(occurrence.originalStart))) continue;
       const key = occurrenceKey(series.key, occurrence.originalStart);
-      if (ctx.observed.google.has(key) || ctx.observed.outlook.has(key)) continue;
+      if (changedThisRun(ctx, key)) continue;
       const link: Link = ctx.links.get(key) ?? {
         key,
         kind: 'occurrence',

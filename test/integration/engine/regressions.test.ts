@@ -324,4 +324,20 @@ describe('engine: regressions found by the property test', () => {
     expect(world.googleEvents().map((e) => e.summary)).toEqual(['Choir']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google daily series; sync; its second occurrence moved in Google; sync; both
+  // cursors expire; the user cancels that (moved) occurrence in Outlook.
+  it('finds an occurrence cancelled in Outlook on a full read even when its Google side is an exception', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Run', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=DAILY;COUNT=2'] });
+    await world.sync();
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260304T060000Z`, gTimed('Run', '2026-03-04', '05:00', '05:15'));
+    await world.sync();
+    world.sims.google.invalidateSyncTokens();
+    world.sims.graph.invalidateDeltaTokens();
+    world.sims.graph.userDeleteOccurrence(world.outlookEvents()[0]!.id!, '2026-03-04T06:00:00Z');
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260304T060000Z`)?.status).toBe('cancelled');
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
