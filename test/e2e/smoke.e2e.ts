@@ -31,14 +31,14 @@ describe('smoke: the simulator build in real Chromium', () => {
 
   it('renders the popup, which leads to the settings page', async () => {
     const popup = await session.openPopup();
-    await expect.poll(() => popup.getByRole('heading', { name: 'Not set up yet' }).isVisible()).toBe(true);
+    await expect.poll(() => popup.getByRole('heading', { name: 'Welcome to Tandem' }).isVisible()).toBe(true);
     expect(await popup.getByText('simulator build').isVisible()).toBe(true);
     const [options] = await Promise.all([
       session.context.waitForEvent('page'),
-      popup.getByRole('button', { name: 'Open settings' }).click(),
+      popup.getByRole('button', { name: 'Set up Tandem' }).click(),
     ]);
     await options.waitForLoadState();
-    expect(options.url()).toBe(`chrome-extension://${EXTENSION_ID}/src/options/index.html`);
+    expect(options.url()).toBe(`chrome-extension://${EXTENSION_ID}/src/options/index.html#accounts`);
   });
 
   it('renders the options page with the redirect URI and the simulator endpoints', async () => {

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 
-export const SIM_BUILD_DIR = path.resolve(import.meta.dirname, '../../../dist-sim');
+/** The simulator build under test; TANDEM_SIM_BUILD_DIR points at another copy (e.g. a private build). */
+export const SIM_BUILD_DIR = path.resolve(process.env['TANDEM_SIM_BUILD_DIR'] ?? path.join(import.meta.dirname, '../../../dist-sim'));
 
 export interface ConsoleProblem {
   readonly source: string;
