@@ -18,9 +18,15 @@ export async function snap(page: Page, name: string, options: { readonly fullPag
   // Let transitions (progress bar width) and fonts settle; a full page is taken from its top.
   if (options.fullPage ?? true) await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(150);
+  // Chrome sizes the toolbar popup to its content: shrink the viewport and let the full-page
+  // screenshot grow to the content's height.
+  const viewport = page.viewportSize();
+  const popup = page.url().includes('/src/popup/');
+  if (popup && viewport) await page.setViewportSize({ width: viewport.width, height: 100 });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}${scheme === 'dark' ? '-dark' : ''}.png`), fullPage: options.fullPage ?? true });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+  if (popup && viewport) await page.setViewportSize(viewport);
 }
