@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import './i18n-fake.ts';
 import { allowedDirections, draftFromPair, draftProblems, newDraft, pairFromDraft, withCalendar, type SideCalendars } from '../../../src/options/pair-draft.ts';
 import { googleClientIdProblem, microsoftClientIdProblem, regexProblem, tenantProblem, wholeNumberProblem } from '../../../src/options/validation.ts';
-import { adminConsentUrl } from '../../../src/options/SetupSteps.tsx';
+import { adminConsentUrl, GOOGLE_SCOPES, GRAPH_SCOPES } from '../../../src/options/SetupSteps.tsx';
+import { GRAPH_SCOPES as REQUESTED_GRAPH_SCOPES } from '../../../src/background/offscreen/protocol.ts';
+import { GOOGLE_CALENDAR_SCOPE } from '../../../src/background/auth/google-flow.ts';
 import { pairProblems } from '../../../src/shared/pair-validation.ts';
 import { GOOGLE_CALENDARS, OUTLOOK_CALENDARS, PAIR } from './fixtures.ts';
 
@@ -80,5 +82,12 @@ describe('pair drafts', () => {
   it('asks for both calendars', () => {
     const problems = draftProblems({ ...newDraft('n', { google: [], outlook: [] }) }, CALENDARS, []);
     expect(problems).toEqual({ googleCalendarId: 'Choose a Google calendar.', outlookCalendarId: 'Choose an Outlook calendar.' });
+  });
+});
+
+describe('setup steps', () => {
+  it('name exactly the scopes sign-in asks for', () => {
+    expect([...GRAPH_SCOPES].sort()).toEqual([...REQUESTED_GRAPH_SCOPES].sort());
+    expect(GOOGLE_SCOPES).toEqual([GOOGLE_CALENDAR_SCOPE]);
   });
 });
