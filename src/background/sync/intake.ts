@@ -99,8 +99,9 @@ async function relinkOrphans(ctx: RunContext, markers: Map<string, RemoteEvent>,
  * be one of our mirrors whose link was lost (local state cleared, or a worker killed between the
  * create and saving it). Its marker is read before it could be taken for a new event and mirrored
  * back: once per such event, which otherwise is simply new. Such a mirror is re-linked when its
- * source shows up; one whose source is gone is removed only by the re-link after lost state
- * (findMirrors), as an unlinked mirror may be one the user chose to keep (keep.ts).
+ * source shows up; one whose source is gone is removed only by the re-link after lost state or
+ * after a run that died mid-write (both list the pair's mirrors with findMirrors), as an unlinked
+ * mirror may also be one the user chose to keep (keep.ts).
  */
 async function withMarkers(ctx: RunContext, rows: RemoteEvent[], mirrors: readonly RemoteEvent[]): Promise<RemoteEvent[]> {
   const found = new Map(mirrors.map((m) => [m.id, m]));

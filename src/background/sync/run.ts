@@ -118,8 +118,14 @@ async function run(
   const emptied = confirmed || kept ? null : checkEmptyCalendars(ctx, { google, outlook });
   if (emptied) return pause(ctx, pairStore, meta, emptied);
   const onProgress = (side: Side, done: number, total: number): void => progress(side === 'google' ? 'writing-google' : 'writing-outlook', done, total);
+  // Before the first write: should this run die mid-write, the next one knows to look for mirrors.
+  const writing = async (): Promise<void> => {
+    if (ctx.writes.length > 0 || ctx.align.size > 0 || kept) await pairStore.saveMeta({ ...(await pairStore.loadMeta()), writing: ctx.now });
+  };
+  if (kept) await writing();
   if (kept && !(await restoreVanished(ctx, kept, { store: pairStore, onProgress }))) return unfinishedKeep(ctx, pairStore);
-  const mirrors: readonly RemoteEvent[] = ctx.links.size === 0 ? await deps.outlook.findMirrors(pair.outlookCalendarId, pair.id, ctx.signal) : [];
+  const lookForMirrors = ctx.links.size === 0 || typeof meta.writing === 'number';
+  const mirrors: readonly RemoteEvent[] = lookForMirrors ? await deps.outlook.findMirrors(pair.outlookCalendarId, pair.id, ctx.signal) : [];
   await intake(ctx, { google, outlook }, mirrors);
   const today = new Date(ctx.now).toISOString().slice(0, 10);
   if (meta.expandedRefreshedOn !== today) {
@@ -131,6 +137,7 @@ async function run(
   const tooMany = confirmed ? null : checkDeletions(ctx);
   if (tooMany) return pause(ctx, pairStore, meta, tooMany);
 
+  if (!kept) await writing();
   await executePhase(ctx, 1, { store: pairStore, onProgress });
   for (const key of ctx.align) await alignOccurrences(ctx, key);
   await executePhase(ctx, 2, { store: pairStore, onProgress });
@@ -150,6 +157,7 @@ async function run(
       lastRunAt: ctx.now,
       paused: null,
       expandedRefreshedOn: today,
+      writing: null,
     },
     ctx.occurrences,
   );

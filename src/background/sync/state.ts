@@ -69,6 +69,12 @@ export interface PairMeta {
   readonly paused: PauseState | null;
   /** Day (YYYY-MM-DD) expanded series were last re-listed, so new occurrences enter the window. */
   readonly expandedRefreshedOn: string | null;
+  /**
+   * Set (to the run's time) before a run writes, cleared when it has saved everything: found set
+   * when a run starts, the previous one died mid-write, and mirrors it made without saving their
+   * links are looked up by their markers (findMirrors) as after lost state.
+   */
+  readonly writing?: number | null;
   /** Whether each calendar is read-only, as last looked up, and when. */
   readonly access: { readonly google: boolean; readonly outlook: boolean; readonly checkedAt: number } | null;
 }

@@ -340,4 +340,22 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260304T060000Z`)?.status).toBe('cancelled');
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: sync; a new Google event; sync, killed right after Outlook made its mirror; the
+  // user deletes the Google event.
+  it('removes a mirror made by a run that died before saving it, when its source is deleted meanwhile', async () => {
+    world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, gTimed('Standup', '2026-03-03', '09:00', '09:15'));
+    await world.sync();
+    const review = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, gTimed('Review', '2026-03-05', '14:00', '15:00'));
+    const save = world.store.set.bind(world.store);
+    world.store.set = (entries) => (Object.keys(entries).some((k) => k.includes('/link/')) ? Promise.reject(new Error('worker killed')) : save(entries));
+    await expect(world.sync()).rejects.toThrow('worker killed');
+    world.store.set = save;
+    expect(world.outlookTitles()).toEqual(['Review', 'Standup']);
+    world.sims.google.userDeleteEvent(GOOGLE_USER, GOOGLE_USER, review.id!);
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.outlookTitles()).toEqual(['Standup']);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
