@@ -16,7 +16,7 @@ describe('options: the pair list', () => {
     const row = byTestId(root, 'pair-row-pair-1');
     expect([...row.querySelectorAll('.calendar .name')].map((n) => n.textContent)).toEqual(['Pat Lee', 'Calendar']);
     expect(text(row.querySelector('.pair-summary')!)).toBe('Full details · 30 days back, 365 ahead · Synced 5 minutes ago');
-    expect(text(byTestId(root, 'pair-row-pair-2'))).toContain('Synced 5 minutes ago, with problems');
+    expect(text(byTestId(root, 'pair-row-pair-2'))).toContain('Last sync 5 minutes ago had problems');
     expect(button(row, 'Edit Pat Lee ⇄ Calendar').getAttribute('aria-expanded')).toBe('false');
   });
 

@@ -96,7 +96,7 @@ describe('popup: a pair and its last sync', () => {
     ];
     const { root, act } = show(model({ sync: syncState({ results: { [PAIR.id]: result({ ok: false, errors }) } }) }));
     const card = byTestId(root, 'pair-pair-1');
-    expect(text(card)).toContain('Synced 5 minutes ago, with problems');
+    expect(text(card)).toContain('Last sync 5 minutes ago had problems');
     expect([...card.querySelectorAll('.errors li')].map((li) => li.querySelector('.message')?.textContent ?? li.textContent)).toEqual([...errors.slice(0, 3).map((e) => e.message), '…and 1 more']);
     await click(button(card, 'Sign in'));
     expect(act.openOptions).toHaveBeenLastCalledWith({ section: 'accounts' });
