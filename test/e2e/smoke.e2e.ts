@@ -26,7 +26,7 @@ describe('smoke: the simulator build in real Chromium', () => {
     expect(session.worker.url()).toBe(`chrome-extension://${EXTENSION_ID}/service-worker-loader.js`);
     const manifest = await session.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['alarms', 'storage', 'identity', 'offscreen', 'notifications']);
+    expect(manifest.permissions).toEqual(['alarms', 'storage', 'identity', 'offscreen', 'notifications', 'scripting']);
   });
 
   it('renders the popup, which leads to the settings page', async () => {

@@ -87,7 +87,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const rescheduled = async (): Promise<void> => {
     await scheduler.ensure(deps.clock.now(), (await settings.settings()).syncIntervalMinutes);
   };
-  const inner = createHandlers({ status: deps.status, settings, auth: deps.auth, engine, sync, pairs, rescheduled, local, state: deps.state, diagnostics: deps.diagnostics });
+  const inner = createHandlers({ status: deps.status, settings, auth: deps.auth, engine, sync, pairs, rescheduled, local, state: deps.state, diagnostics: deps.diagnostics, now: () => deps.clock.now() });
   const handlers = afterReady(inner, ready);
 
   const runScheduled = async (trigger: Trigger): Promise<void> => {

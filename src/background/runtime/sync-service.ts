@@ -127,6 +127,8 @@ export class SyncService {
           void lease.renew().catch(() => undefined);
         },
       });
+      // A run the user cancelled says nothing new about the pair: the previous result stands.
+      if (signal.aborted) return;
       await saveResult(local, toResult(report, clock.now()));
     } catch (error) {
       // The engine returns expected failures in its report; anything thrown here is storage

@@ -57,6 +57,30 @@ describe('background runtime', () => {
     expect(world.broadcasts.some((m) => (m as { type: string }).type === 'sync/changed')).toBe(true);
   });
 
+  it('keeps the previous result when the user cancels a run', async () => {
+    const world = startRuntime(sims);
+    await ask(world, 'pairs/save', { pair: pair() });
+    await world.runtime.sync.idle();
+    const before = (await ask(world, 'sync/state')).results[pair().id];
+    const run = world.runtime.sync.run('user');
+    await ask(world, 'sync/cancel');
+    await run;
+    expect((await ask(world, 'sync/state')).results[pair().id]).toEqual(before);
+  });
+
+  it('serves the calendar lists from a short cache (the popup asks on every opening)', async () => {
+    const world = startRuntime(sims);
+    const mark = sims.graph.log.mark();
+    await ask(world, 'calendars/list', { provider: 'microsoft' });
+    const first = sims.graph.log.since(mark).length;
+    await ask(world, 'calendars/list', { provider: 'microsoft' });
+    expect(sims.graph.log.since(mark).length).toBe(first);
+    // Signing in again (maybe to another account) drops the cached list.
+    await ask(world, 'accounts/signIn', { provider: 'microsoft' });
+    await ask(world, 'calendars/list', { provider: 'microsoft' });
+    expect(sims.graph.log.since(mark).length).toBeGreaterThan(first);
+  });
+
   it('runs one sync at a time: a second request joins the run already going', async () => {
     const world = startRuntime(sims);
     await ask(world, 'pairs/save', { pair: pair() });
