@@ -13,7 +13,30 @@ export function timeKey(time: EventTime): string {
 
 export function sameTime(a: EventTime, b: EventTime): boolean {
   if ('date' in a || 'date' in b) return 'date' in a && 'date' in b && a.date === b.date;
-  return Date.parse(a.instant) === Date.parse(b.instant) && a.zone === b.zone;
+  return Date.parse(a.instant) === Date.parse(b.instant) && sameZone(a.zone, b.zone);
+}
+
+const zoneIds = new Map<string, string>();
+
+/**
+ * One zone under two names is the same zone: IANA keeps old names as links (Asia/Calcutta for
+ * Asia/Kolkata, US/Eastern…), and Outlook's Windows names map to CLDR's choice of them.
+ */
+export function sameZone(a: string, b: string): boolean {
+  return a === b || zoneId(a) === zoneId(b);
+}
+
+function zoneId(zone: string): string {
+  let id = zoneIds.get(zone);
+  if (id === undefined) {
+    try {
+      id = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      id = zone;
+    }
+    zoneIds.set(zone, id);
+  }
+  return id;
 }
 
 export function sameField(field: SyncedField, a: CanonicalEvent, b: CanonicalEvent): boolean {

@@ -358,4 +358,17 @@ describe('engine: regressions found by the property test', () => {
     expect(world.outlookTitles()).toEqual(['Standup']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+  // Shrunk case: a Google daily series in Kolkata with its first occurrence moved; sync; local state
+  // lost. Outlook names the zone India Standard Time, which maps back to Asia/Calcutta.
+  it('takes Asia/Calcutta and Asia/Kolkata for the same zone: re-linking writes nothing', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Call', '2026-03-03', '07:00', '07:15', 'Asia/Kolkata'), recurrence: ['RRULE:FREQ=DAILY;COUNT=2'] });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T013000Z`, gTimed('Call', '2026-03-03', '05:00', '05:15', 'Asia/Kolkata'));
+    const first = await world.sync();
+    expect(first.updated).toEqual({ google: 0, outlook: 1 }); // the moved occurrence only
+    world.store.clear();
+    const relinked = await world.sync();
+    expect(relinked.errors).toEqual([]);
+    expect(totalWrites(relinked)).toBe(0);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
