@@ -47,6 +47,8 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
     if (!current) continue;
     const changed = fields.filter((field) => !sameField(field, wanted, current));
     ctx.links.put(link);
+    // As listed now, after this run's master writes: what a write of it must name as its version.
+    for (const [side, row] of [[sourceSide, source], [targetSide, target]] as const) ctx.observed[side].set(link.key, row);
     if (changed.length === 0) continue;
     const next: Record<string, unknown> = { ...current };
     for (const field of changed) next[field] = wanted[field];
@@ -63,13 +65,12 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
   }
 }
 
-/** Either side reported this occurrence changed this run: reconciling it is not alignment's job. */
+/**
+ * Reconciliation already planned a write for this occurrence (or a cancellation): alignment leaves
+ * it alone. What was merely read again, or merged to no change, is aligned like any other.
+ */
 export function changedThisRun(ctx: RunContext, key: string): boolean {
-  const link = ctx.links.get(key);
-  return (['google', 'outlook'] as const).some((side) => {
-    const seen = ctx.observed[side].get(key);
-    return seen !== undefined && (seen === 'gone' || link?.[side]?.version !== seen.version);
-  });
+  return ctx.writes.some((write) => write.key === key);
 }
 
 function occurrenceLink(ctx: RunContext, series: Link, source: RemoteEvent | null, target: RemoteEvent): Link {

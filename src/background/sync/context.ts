@@ -27,6 +27,8 @@ export interface PlannedWrite {
   /** 1: singles and series; 2: occurrences, which need their series' mirror to exist. */
   readonly phase: 1 | 2;
   readonly title: string;
+  /** The link the write is for, when there is one (alignment leaves links with writes pending alone). */
+  readonly key?: string;
   /** Set on deletions, which the deletion guard counts. */
   readonly deletion?: PendingDeletion;
   build(): WriteOp | null;

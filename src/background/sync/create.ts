@@ -165,6 +165,7 @@ export function planCancelOccurrence(ctx: RunContext, link: Link, side: Side): v
     side,
     phase: 2,
     title: series.snapshots[side]?.title ?? '',
+    key: link.key,
     build: () => ({ op: 'cancel-occurrence', ref: link.key, seriesId, originalStart: occurrenceStart(link, series), ...(link[side] ? { id: link[side].id } : {}) }),
     onDone: () => {
       ctx.links.put(withShapes(ctx, { ...link, cancelled: true, syncedAt: ctx.now }));

@@ -31,7 +31,7 @@ export async function outlookCancellations(ctx: RunContext, outlookRows: readonl
     for (const occurrence of occurrences) {
       if (occurrence.cancelled || !occurrence.originalStart || starts.has(timeKey(occurrence.originalStart))) continue;
       const key = occurrenceKey(series.key, occurrence.originalStart);
-      if (changedThisRun(ctx, key)) continue;
+      if (changedThisRun(ctx, key) || freshlyObserved(ctx, key)) continue;
       const link: Link = ctx.links.get(key) ?? {
         key,
         kind: 'occurrence',
@@ -46,4 +46,13 @@ export async function outlookCancellations(ctx: RunContext, outlookRows: readonl
       planCancelOccurrence(ctx, link, 'google');
     }
   }
+}
+
+/** Either side reported this occurrence changed (not just listed again): reconciliation's case. */
+function freshlyObserved(ctx: RunContext, key: string): boolean {
+  const link = ctx.links.get(key);
+  return (['google', 'outlook'] as const).some((side) => {
+    const seen = ctx.observed[side].get(key);
+    return seen !== undefined && (seen === 'gone' || link?.[side]?.version !== seen.version);
+  });
 }

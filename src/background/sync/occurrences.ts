@@ -94,6 +94,7 @@ export function planNewException(ctx: RunContext, series: Link, link: Link, side
     side: target,
     phase: 2,
     title: occurrence.title,
+    key: link.key,
     build: () => ({
       op: 'update-occurrence',
       ref: link.key,

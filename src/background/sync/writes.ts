@@ -21,6 +21,7 @@ export function planUpdate(ctx: RunContext, key: string, side: Side, write: Writ
     side,
     phase: ctx.links.get(key)?.kind === 'occurrence' ? 2 : 1,
     title: write.event.title,
+    key,
     build: () => {
       const link = ctx.links.get(key);
       if (!link) return null;
@@ -48,7 +49,11 @@ export function planUpdate(ctx: RunContext, key: string, side: Side, write: Writ
       const link = ctx.links.get(key);
       if (!link || !event?.event) return;
       if (onStored) onStored(event);
-      else ctx.links.put(withRef(link, side, refOf(event), event.event, ctx.now));
+      else {
+        ctx.links.put(withRef(link, side, refOf(event), event.event, ctx.now));
+        // Our write's result is now the latest this run knows of that side.
+        ctx.observed[side].set(key, event);
+      }
       ctx.report.updated[side]++;
       // The series' exceptions may take the master's new values (and after a re-timing, Outlook
       // drops them): its occurrences are aligned again.
@@ -73,6 +78,7 @@ export function planDelete(ctx: RunContext, link: Link, side: Side, why: string)
     side,
     phase: 1,
     title: snapshot.title,
+    key: link.key,
     deletion: { side, id: ref.id, title: snapshot.title, start },
     build: () => ({ op: 'delete', ref: link.key, id: ref.id, version: ctx.links.get(link.key)?.[side]?.version || null }),
     onDone: () => {

@@ -358,6 +358,7 @@ describe('engine: regressions found by the property test', () => {
     expect(world.outlookTitles()).toEqual(['Standup']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
   // Shrunk case: a Google daily series in Kolkata with its first occurrence moved; sync; local state
   // lost. Outlook names the zone India Standard Time, which maps back to Asia/Calcutta.
   it('takes Asia/Calcutta and Asia/Kolkata for the same zone: re-linking writes nothing', async () => {
@@ -369,6 +370,24 @@ describe('engine: regressions found by the property test', () => {
     const relinked = await world.sync();
     expect(relinked.errors).toEqual([]);
     expect(totalWrites(relinked)).toBe(0);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
+
+  // From the same shrunk case: an occurrence read again unchanged must not keep alignment from
+  // re-applying it after the run rewrote its series (which makes Outlook drop it).
+  it('re-applies a moved occurrence after re-linking a series whose rule changed meanwhile', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Run', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=DAILY;COUNT=3'] });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T060000Z`, gTimed('Run', '2026-03-03', '05:00', '05:15'));
+    await world.sync();
+    world.store.clear();
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, series.id!, { recurrence: ['RRULE:FREQ=DAILY;COUNT=4'] });
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    const mirror = world.outlookEvents()[0]!.id!;
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${mirror}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-10T00:00:00Z`;
+    const view = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { start: { dateTime: string } }[] };
+    expect(view.value.map((o) => o.start.dateTime.slice(0, 16))).toEqual(['2026-03-03T04:00', '2026-03-04T06:00', '2026-03-05T06:00', '2026-03-06T06:00']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
 });
