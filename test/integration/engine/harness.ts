@@ -57,6 +57,10 @@ export interface AttachOptions {
   readonly pair?: Partial<PairConfig>;
   /** What `World.close` does (default: nothing; the caller owns the simulators). */
   readonly close?: () => Promise<void>;
+  /** Per-request timeout of both adapters (default theirs, 30 s). */
+  readonly timeoutMs?: number;
+  /** A sleep the engine asks for (Retry-After, backoff) moves the simulators' clock on by as much. */
+  readonly sleepAdvancesClock?: boolean;
 }
 
 /**
@@ -69,9 +73,15 @@ export function attachWorld(sims: Simulators, options: AttachOptions = {}): Worl
   sims.google.addUser(googleUser, { name: 'Ann', timeZone: options.googleZone ?? 'Europe/Berlin' });
   const { defaultCalendarId } = sims.graph.addMailbox(msUser, { displayName: 'Ann', timeZone: options.msZone ?? 'W. Europe Standard Time' });
   const sleeps: number[] = [];
-  const clock: Clock = { now: () => sims.clock.now(), sleep: (ms) => (sleeps.push(ms), Promise.resolve()) };
-  const google = new GoogleCalendarProvider({ baseUrl: sims.endpoints.googleApi, tokens: renewing(() => sims.google.issueToken(googleUser, 3_600_000, [CALENDAR_SCOPE])), clock });
-  const outlook = new GraphCalendarProvider({ baseUrl: sims.endpoints.graphApi, tokens: renewing(() => sims.graph.issueToken(msUser)), clock });
+  const sleep = (ms: number): Promise<void> => {
+    sleeps.push(ms);
+    if (options.sleepAdvancesClock) sims.clock.advance(ms);
+    return Promise.resolve();
+  };
+  const clock: Clock = { now: () => sims.clock.now(), sleep };
+  const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  const google = new GoogleCalendarProvider({ baseUrl: sims.endpoints.googleApi, tokens: renewing(() => sims.google.issueToken(googleUser, 3_600_000, [CALENDAR_SCOPE])), clock, ...timeout });
+  const outlook = new GraphCalendarProvider({ baseUrl: sims.endpoints.graphApi, tokens: renewing(() => sims.graph.issueToken(msUser)), clock, ...timeout });
   const store = new MemoryStore();
   const pair = withDefaults({ id: 'pair1', googleCalendarId: googleUser, outlookCalendarId: defaultCalendarId, ...options.pair });
   const liveGoogle = (): calendar_v3.Schema$Event[] => sims.google.listStoredEvents(googleUser).filter((e) => e.status !== 'cancelled');
