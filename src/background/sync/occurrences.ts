@@ -3,7 +3,7 @@
  * occurrence on one side becomes the same on the other, keyed by its original start.
  */
 import { occurrenceBase } from './both-edited.ts';
-import { sameField } from './canonical.ts';
+import { changedFields, sameField } from './canonical.ts';
 import { bySide, occurrenceKey, refOf, withRef, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
 import { mirrorPolicy, projectToMirror, projectToSource } from './mirror.ts';
@@ -36,6 +36,10 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
     // A plain Outlook occurrence only follows its master (a re-titled series reports all of
     // them): not an edit of the occurrence. The link takes its current version and content.
     if (side === 'outlook' && !row.cancelled && !row.exception && row.event && existing.outlook) {
+      // Unlike what was last seen (an exception Outlook dropped when the series was re-timed, by
+      // a run that died before re-applying it, say): the series is aligned again.
+      const last = existing.snapshots.outlook;
+      if (last && changedFields(last, row.event, ['title', 'location', 'description', 'start', 'end']).length > 0) ctx.align.add(series.key);
       ctx.links.put(withShapes(ctx, withRef(existing, side, refOf(row), row.event, ctx.now)));
       return;
     }

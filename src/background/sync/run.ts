@@ -127,6 +127,8 @@ async function run(
   const lookForMirrors = ctx.links.size === 0 || typeof meta.writing === 'number';
   const mirrors: readonly RemoteEvent[] = lookForMirrors ? await deps.outlook.findMirrors(pair.outlookCalendarId, pair.id, ctx.signal) : [];
   await intake(ctx, { google, outlook }, mirrors);
+  // A run that died mid-write may have re-timed a series without re-applying its occurrences.
+  if (typeof meta.writing === 'number') for (const link of ctx.links.all()) if (link.kind === 'series' && !link.expanded) ctx.align.add(link.key);
   const today = new Date(ctx.now).toISOString().slice(0, 10);
   if (meta.expandedRefreshedOn !== today) {
     for (const link of [...ctx.links.all()]) if (link.kind === 'series' && link.expanded) await refreshExpandedSeries(ctx, link.key);

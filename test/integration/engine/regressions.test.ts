@@ -3,6 +3,8 @@
  * names the shrunk case that exposed it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CalendarProvider } from '../../../src/background/sync/ports.ts';
+import { syncPair } from '../../../src/background/sync/run.ts';
 import { createWorld, gTimed, GOOGLE_USER, MS_USER, oTimed, totalWrites, type World } from './harness.ts';
 
 describe('engine: regressions found by the property test', () => {
@@ -388,6 +390,32 @@ describe('engine: regressions found by the property test', () => {
     const url = `${world.sims.endpoints.graphApi}/me/events/${mirror}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-10T00:00:00Z`;
     const view = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { start: { dateTime: string } }[] };
     expect(view.value.map((o) => o.start.dateTime.slice(0, 16))).toEqual(['2026-03-03T04:00', '2026-03-04T06:00', '2026-03-05T06:00', '2026-03-06T06:00']);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
+
+  // Shrunk case: a Google weekly series with its first occurrence renamed; sync; the user re-times
+  // the Outlook mirror; sync, killed after putting the mirror's timing back (Outlook dropped the
+  // renamed occurrence) and before re-applying it.
+  it('re-applies an exception Outlook dropped when the run that re-timed the series died', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Choir', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T060000Z`, { summary: 'Choir (concert)' });
+    await world.sync();
+    const mirror = world.outlookEvents()[0]!.id!;
+    world.sims.graph.userUpdateEvent(mirror, oTimed('Choir', '2026-03-03', '07:15', '07:30'));
+    const real = world.deps.outlook;
+    const dying: CalendarProvider = Object.assign(Object.create(real) as CalendarProvider, {
+      write: async (...args: Parameters<CalendarProvider['write']>) => {
+        await real.write(...args);
+        throw new Error('worker killed');
+      },
+    });
+    await expect(syncPair({ ...world.deps, outlook: dying }, world.store, world.pair)).rejects.toThrow('worker killed');
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${mirror}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-20T00:00:00Z`;
+    const view = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { subject: string; start: { dateTime: string } }[] };
+    expect(view.value.map((o) => `${o.subject} ${o.start.dateTime.slice(0, 16)}`)).toEqual(['Choir (concert) 2026-03-03T06:00', 'Choir 2026-03-10T06:00']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
 });
