@@ -10,7 +10,8 @@ import { mergedFields } from './merge.ts';
 import { mirrorPolicy, projectToMirror } from './mirror.ts';
 import { otherSide, type CanonicalEvent } from './model.ts';
 import type { RemoteEvent } from './ports.ts';
-import { withShapes } from './shapes.ts';
+import { flowsFrom } from './pair.ts';
+import { sameShape, withShapes } from './shapes.ts';
 import type { Link } from './state.ts';
 import { planUpdate } from './writes.ts';
 
@@ -36,7 +37,12 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
     const start = timeKey(source.originalStart);
     sourceStarts.add(start);
     const target = targetByStart.get(start);
-    if (!target || target.cancelled || changedThisRun(ctx, occurrenceKey(series.key, source.originalStart))) continue;
+    if (changedThisRun(ctx, occurrenceKey(series.key, source.originalStart))) continue;
+    if (!target) {
+      if (cancelledOnMirror(ctx, series, source)) planCancelOccurrence(ctx, sourceOnlyLink(ctx, series, source), sourceSide);
+      continue;
+    }
+    if (target.cancelled) continue;
     const link = occurrenceLink(ctx, series, source, target);
     if (source.cancelled || !source.event) {
       planCancelOccurrence(ctx, link, targetSide);
@@ -63,6 +69,36 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
   for (const link of ctx.links.occurrencesOf(seriesKey)) {
     if (link.originalStart !== undefined && !sourceStarts.has(link.originalStart) && !targetByStart.has(link.originalStart)) ctx.links.delete(link.key);
   }
+}
+
+/**
+ * The mirror lacks an occurrence its source has, while both series agree on timing and rule: the
+ * user cancelled it on the mirror, and no delta said so (a series made by a run that died before
+ * saving it, say). In a two-way pair that cancels it on the source. Occurrences near the window's
+ * edges are left alone: there the two services may list differently.
+ */
+function cancelledOnMirror(ctx: RunContext, series: Link, source: RemoteEvent): boolean {
+  const mirrorSide = otherSide(series.origin);
+  if (source.cancelled || !source.event || !source.originalStart || series.sourceReadOnly || !flowsFrom(ctx.pair, mirrorSide) || !sameShape(ctx, series)) return false;
+  const at = Date.parse('date' in source.event.start ? `${source.event.start.date}T00:00:00Z` : source.event.start.instant);
+  const original = Date.parse('date' in source.originalStart ? `${source.originalStart.date}T00:00:00Z` : source.originalStart.instant);
+  const margin = 2 * 86_400_000;
+  const inside = (t: number): boolean => t > Date.parse(ctx.window.start) + margin && t < Date.parse(ctx.window.end) - margin;
+  return inside(at) && inside(original);
+}
+
+function sourceOnlyLink(ctx: RunContext, series: Link, source: RemoteEvent): Link {
+  const key = occurrenceKey(series.key, source.originalStart ?? { date: '' });
+  return ctx.links.get(key) ?? {
+    key,
+    kind: 'occurrence',
+    origin: series.origin,
+    series: series.key,
+    originalStart: key.slice(series.key.length + 1),
+    ...bySide(series.origin, refOf(source), null),
+    snapshots: bySide(series.origin, source.event ?? null, null),
+    syncedAt: ctx.now,
+  };
 }
 
 /**

@@ -418,4 +418,24 @@ describe('engine: regressions found by the property test', () => {
     expect(view.value.map((o) => `${o.subject} ${o.start.dateTime.slice(0, 16)}`)).toEqual(['Choir (concert) 2026-03-03T06:00', 'Choir 2026-03-10T06:00']);
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google weekly series; sync, killed right after Outlook made the mirror series;
+  // the user cancels its first occurrence in Outlook.
+  it('carries back an occurrence cancelled on a mirror series whose making was never recorded', async () => {
+    await world.sync();
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Choir', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    const real = world.deps.outlook;
+    const dying: CalendarProvider = Object.assign(Object.create(real) as CalendarProvider, {
+      write: async (...args: Parameters<CalendarProvider['write']>) => {
+        await real.write(...args);
+        throw new Error('worker killed');
+      },
+    });
+    await expect(syncPair({ ...world.deps, outlook: dying }, world.store, world.pair)).rejects.toThrow('worker killed');
+    world.sims.graph.userDeleteOccurrence(world.outlookEvents()[0]!.id!, '2026-03-03T06:00:00Z');
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303T060000Z`)?.status).toBe('cancelled');
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
