@@ -438,4 +438,29 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303T060000Z`)?.status).toBe('cancelled');
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: an Outlook all-day daily series with its first occurrence renamed; sync; local
+  // state lost; the user deletes the Google mirror series. The next sync makes the mirror again
+  // under the same id, which brings the deleted one back.
+  it('makes a deleted mirror series again without the occurrences cancelled with it', async () => {
+    const series = world.sims.graph.userCreateEvent(MS_USER, world.outlookCalendar, {
+      subject: 'Fair',
+      isAllDay: true,
+      start: { dateTime: '2026-03-03T00:00:00', timeZone: 'W. Europe Standard Time' },
+      end: { dateTime: '2026-03-04T00:00:00', timeZone: 'W. Europe Standard Time' },
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', numberOfOccurrences: 2, startDate: '2026-03-03' } },
+    });
+    const token = world.sims.graph.issueToken(MS_USER);
+    const url = `${world.sims.endpoints.graphApi}/me/events/${series.id}/instances?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-10T00:00:00Z`;
+    const first = ((await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as { value: { originalStart: string }[] }).value[0]!;
+    world.sims.graph.userUpdateOccurrence(series.id!, first.originalStart, { subject: 'Fair (opening)' });
+    await world.sync();
+    world.store.clear();
+    const mirror = world.googleEvents().find((e) => e.recurrence)!;
+    world.sims.google.userDeleteEvent(GOOGLE_USER, GOOGLE_USER, mirror.id!);
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${mirror.id}_20260303`)).toMatchObject({ status: 'confirmed', summary: 'Fair (opening)' });
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });

@@ -77,7 +77,23 @@ async function adopt(ctx: WriteContext, id: string, body: Record<string, unknown
   // A mirror made under this key was deleted since: bring it back as the create describes it.
   const restore = { ...body, status: body.status ?? 'confirmed' };
   const restored = await runAlone(ctx.http, patchRequestPlan(ctx, { method: 'PATCH', path, query: NO_EMAILS, body: restore, what: 'events.patch' }), signal);
+  if (body['recurrence']) await uncancelOccurrences(ctx, id, signal);
   return { ...restored, adopted: true };
+}
+
+/**
+ * A series brought back keeps the occurrences cancelled with it (deleting a series cancels its
+ * exceptions too); a series made anew has none, so they are restored (the first 2500 suffice for
+ * any window). Their content is the engine's to align afterwards.
+ */
+async function uncancelOccurrences(ctx: WriteContext, id: string, signal: AbortSignal): Promise<void> {
+  const query = { showDeleted: 'true', maxResults: '2500' };
+  const page = await ctx.http.json({ method: 'GET', path: `${eventPath(ctx.calendarId, id)}/instances`, query, what: 'events.instances' }, signal, assertEventsPage);
+  for (const instance of page.items) {
+    if (instance.status !== 'cancelled' || !instance.id) continue;
+    const request = { method: 'PATCH', path: eventPath(ctx.calendarId, instance.id), query: NO_EMAILS, body: { status: 'confirmed' }, what: 'events.patch' } as const;
+    await runAlone(ctx.http, patchRequestPlan(ctx, request), signal);
+  }
 }
 
 function patchPlan(ctx: WriteContext, id: string, version: string | undefined, event: CanonicalEvent, changed: readonly SyncedField[], instance: boolean, marker?: MirrorMarker): Plan<Written> {
