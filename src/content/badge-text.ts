@@ -2,6 +2,7 @@
  * What a badge says: a one-character mark, a short label (its accessible name) and a tooltip with
  * the counterpart calendar, the last sync and, for timed events, the source's zone and time next
  * to the local time. Pure: the strings are later set through textContent and setAttribute only.
+ * The mark and label are made with the badge; the tooltip (time formatting) only on hover.
  */
 import type { BadgeState, BadgeView, CalendarApp } from '../shared/messaging/content-protocol.ts';
 
@@ -15,16 +16,27 @@ const MARKS: Readonly<Record<BadgeState, string>> = { synced: 'â‡„', pending: 'â
 const APP_NAMES: Readonly<Record<CalendarApp, string>> = { google: 'Google Calendar', outlook: 'Outlook' };
 
 export function badgeText(view: BadgeView, localZone: string, locale?: string): BadgeText {
+  return { mark: badgeMark(view), label: badgeLabel(view), tooltip: badgeTooltip(view, localZone, locale) };
+}
+
+export function badgeMark(view: BadgeView): string {
+  return MARKS[view.state];
+}
+
+export function badgeLabel(view: BadgeView): string {
   const app = APP_NAMES[view.counterpart.app];
-  const where = view.counterpart.calendar ? `${app} (${view.counterpart.calendar})` : app;
-  const label = headline(view, app, where);
-  const lines = [label];
+  return headline(view, app, view.counterpart.calendar ? `${app} (${view.counterpart.calendar})` : app);
+}
+
+export function badgeTooltip(view: BadgeView, localZone: string, locale?: string): string {
+  const app = APP_NAMES[view.counterpart.app];
+  const lines = [badgeLabel(view)];
   if (view.detail && view.state !== 'synced') lines.push(view.detail);
   if (view.syncedAt !== null) lines.push(`Last synced ${formatInstant(view.syncedAt, localZone, locale)}`);
   const source = view.source ? sourceLine(view.source, localZone, locale) : null;
   if (source) lines.push(source);
   if (view.counterpart.url) lines.push(`Click to open it in ${app}.`);
-  return { mark: MARKS[view.state], label, tooltip: lines.join('\n') };
+  return lines.join('\n');
 }
 
 function headline(view: BadgeView, app: string, where: string): string {

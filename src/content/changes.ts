@@ -26,13 +26,14 @@ export class ChangeWatch {
 
   /** Compares what is shown now (by item key) with before; a summary when the user changed something. */
   observe(view: string, shown: ReadonlyMap<string, Shown>, now: number): ChangeSummary | null {
+    // An empty grid (loading, an editor open) neither starts a view nor changes one.
+    if (shown.size === 0) return null;
     if (view !== this.view) {
       this.view = view;
       this.baseline = new Map(shown);
       this.learningUntil = now + this.settleMs;
       return null;
     }
-    if (shown.size === 0) return null;
     const before = this.baseline;
     this.baseline = new Map(shown);
     if (now < this.learningUntil) return null;

@@ -1,16 +1,17 @@
 /**
- * The content script's pipeline: one MutationObserver that only collects what changed, one flush
- * per animation frame that finds the items in the changed subtrees and decorates them, batched
- * lookups for items not yet known, and a quiet-time check that turns user edits into a nudge.
- * The hot path reads attributes and text only — never layout.
+ * The content script's pipeline: one MutationObserver that only notes what changed, one flush per
+ * animation frame that finds the items in the changed subtrees and draws their badges within a
+ * time budget, batched lookups for items not yet known, and a quiet-time check that turns user
+ * edits into a nudge. The hot path reads attributes and text only — never layout.
  */
-import type { Lookup, StateTimers } from './states.ts';
-import { ViewCache } from './states.ts';
-import { BADGE_ATTR } from './badge.ts';
-import { ChangeWatch, type Shown } from './changes.ts';
+import { isBadge, onlyBadges } from './badge.ts';
+import type { Shown } from './changes.ts';
 import { Decorator } from './decorate.ts';
-import { Nudger, type SendNudge } from './nudger.ts';
-import type { FoundItem, Surface } from './surface.ts';
+import { EditWatch, type ContentTimers } from './edits.ts';
+import type { SendNudge } from './nudger.ts';
+import { ViewCache, type Lookup } from './states.ts';
+import type { Surface } from './surface.ts';
+import { Tracker } from './tracker.ts';
 
 export interface ContentTransport {
   readonly lookup: Lookup;
@@ -25,40 +26,50 @@ export interface ControllerDeps {
   readonly transport: ContentTransport;
   /** requestAnimationFrame in the page (tests pass their own). */
   readonly frame: (callback: () => void) => void;
-  readonly timers: StateTimers & { clearTimeout(handle: unknown): void };
+  readonly timers: ContentTimers;
   readonly localZone: string;
   readonly open: (url: string) => void;
   /** How long the page must be still before edits are looked for. */
   readonly quietMs?: number;
+  /** False once the extension is gone (reloaded, updated, removed): the controller stops. */
+  readonly alive?: () => boolean;
+  /** Records the time our own work took (User Timing in the simulator build, for the budget). */
+  readonly measure?: (name: 'tandem:flush' | 'tandem:decorate', start: number) => void;
 }
 
 export interface Controller {
   readonly decorator: Decorator;
-  /** Items currently tracked, by element (tests and measurements). */
-  readonly tracked: ReadonlyMap<Element, FoundItem>;
+  readonly tracker: Tracker;
   stop(): void;
 }
 
 /** More dirty roots than this in one frame: one scan of the document is cheaper. */
 const FULL_SCAN = 300;
+/** Our share of a frame for drawing badges; the rest waits for the next frame. */
+const FRAME_BUDGET_MS = 6;
 
 export function startController(deps: ControllerDeps): Controller {
   const { doc, surface, timers } = deps;
-  const tracked = new Map<Element, FoundItem>();
   const dirty = new Set<Node>([doc]);
   const decorator = new Decorator(doc, deps.localZone, deps.open);
-  const cache = new ViewCache(deps.transport.lookup, (keys) => ours(() => redecorate(keys)), timers);
-  const watch = new ChangeWatch();
-  const nudger = new Nudger(deps.transport.nudge, timers);
+  const cache = new ViewCache(deps.transport.lookup, (keys) => {
+    tracker.redraw(keys);
+    schedule();
+  }, timers);
+  const tracker = new Tracker(decorator, (key) => cache.get(key));
+  const edits = new EditWatch(surface, timers, deps.transport.nudge, () => (scheduled || dirty.size > 0 ? null : shown()), deps.quietMs);
   let scheduled = false;
   let removals = false;
   let saveSeen = false;
   let stopped = false;
-  let quietTimer: unknown = null;
 
-  const observer = new MutationObserver(collect);
+  const observer = new MutationObserver((records) => {
+    note(records);
+    schedule();
+  });
 
-  function collect(records: readonly MutationRecord[]): void {
+  /** The observer's only work: remember which nodes changed (no queries, no layout). */
+  function note(records: readonly MutationRecord[]): void {
     for (const record of records) {
       const target = record.type === 'characterData' ? record.target.parentElement : record.target;
       if (!target || isBadge(target)) continue;
@@ -70,46 +81,50 @@ export function startController(deps: ControllerDeps): Controller {
       dirty.add(target);
       if (record.type !== 'attributes' && target.nodeType === 1 && surface.isSaveNotice(target as Element)) saveSeen = true;
     }
-    schedule();
   }
 
   function schedule(): void {
-    if (scheduled || stopped || (dirty.size === 0 && !saveSeen)) return;
+    if (scheduled || stopped || (dirty.size === 0 && !saveSeen && !tracker.pending)) return;
     scheduled = true;
     deps.frame(flush);
   }
 
-  /** Runs our own DOM work so that the records it causes are dropped, not re-processed. */
-  function ours(work: () => void): void {
-    collect(observer.takeRecords());
-    work();
-    observer.takeRecords();
-  }
-
   function flush(): void {
     scheduled = false;
+    if (deps.alive?.() === false) stop();
     if (stopped) return;
-    ours(() => {
-      const seen = new Set<Element>();
-      for (const root of roots()) {
-        for (const item of surface.find(root)) {
-          if (seen.has(item.element)) continue;
-          seen.add(item.element);
-          track(item);
-        }
-        if (root.nodeType === 1) dropIfGone(root as Element, seen);
-      }
-      if (removals) {
-        removals = false;
-        for (const element of tracked.keys()) if (!element.isConnected) tracked.delete(element);
-      }
-    });
+    const start = timers.now();
+    const found = dirty.size > 0 || saveSeen;
+    // What the page changed before now is handled in this flush; what our drawing causes is dropped.
+    note(observer.takeRecords());
+    if (dirty.size > 0) findItems();
+    tracker.drain(start + FRAME_BUDGET_MS, () => timers.now());
+    observer.takeRecords();
+    deps.measure?.(found ? 'tandem:flush' : 'tandem:decorate', start);
     cache.pump();
     if (saveSeen) {
       saveSeen = false;
-      nudger.nudge('save', [], []);
+      edits.saved();
     }
-    armQuietCheck();
+    if (found) edits.touched();
+    schedule();
+  }
+
+  function findItems(): void {
+    const seen = new Set<Element>();
+    for (const root of roots()) {
+      for (const item of surface.find(root)) {
+        if (seen.has(item.element)) continue;
+        seen.add(item.element);
+        tracker.track(item);
+        cache.want(item.key, item.query);
+      }
+      if (root.nodeType === 1 && !seen.has(root as Element)) tracker.forget(root as Element);
+    }
+    if (removals) {
+      removals = false;
+      tracker.prune();
+    }
   }
 
   function roots(): (Element | Document)[] {
@@ -125,44 +140,16 @@ export function startController(deps: ControllerDeps): Controller {
     return [...out];
   }
 
-  function track(item: FoundItem): void {
-    const previous = tracked.get(item.element);
-    if (previous && previous.target !== item.target) decorator.clear(previous.target);
-    tracked.set(item.element, item);
-    cache.want(item.key, item.query);
-    decorator.apply(item, cache.get(item.key));
-  }
-
-  /** An element that was an item and is no longer one (its id became a task's, say). */
-  function dropIfGone(root: Element, seen: ReadonlySet<Element>): void {
-    const previous = tracked.get(root);
-    if (!previous || seen.has(root)) return;
-    tracked.delete(root);
-    decorator.clear(previous.target);
-  }
-
-  function redecorate(keys: ReadonlySet<string>): void {
-    for (const item of tracked.values()) if (keys.has(item.key)) decorator.apply(item, cache.get(item.key));
-  }
-
-  function armQuietCheck(): void {
-    if (quietTimer !== null) timers.clearTimeout(quietTimer);
-    quietTimer = timers.setTimeout(() => {
-      quietTimer = null;
-      if (!stopped) checkForEdits();
-    }, deps.quietMs ?? 700);
-  }
-
-  function checkForEdits(): void {
-    const shown = new Map<string, Shown>();
-    for (const item of tracked.values()) {
-      if (item.fingerprint !== null && item.element.isConnected) shown.set(item.key, { fingerprint: item.fingerprint, calendar: item.calendar, id: item.changeId });
+  /** What the grid shows, for edit detection (dialogs and peek cards are not the grid). */
+  function shown(): Map<string, Shown> {
+    const out = new Map<string, Shown>();
+    for (const item of tracker.items.values()) {
+      if (item.fingerprint !== null && item.element.isConnected) out.set(item.key, { fingerprint: item.fingerprint(), calendar: item.calendar, id: item.changeId });
     }
-    const summary = watch.observe(surface.view(), shown, timers.now());
-    if (summary) nudger.nudge('chips', summary.calendars, summary.ids);
+    return out;
   }
 
-  const refreshAll = (): void => cache.refresh(tracked.values());
+  const refreshAll = (): void => cache.refresh(tracker.items.values());
   const unsubscribe = deps.transport.onChanged(refreshAll);
   const onVisible = (): void => {
     if (doc.visibilityState === 'visible') refreshAll();
@@ -171,26 +158,15 @@ export function startController(deps: ControllerDeps): Controller {
   observer.observe(doc, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...surface.attributes] });
   schedule();
 
-  return {
-    decorator,
-    tracked,
-    stop: () => {
-      if (stopped) return;
-      stopped = true;
-      observer.disconnect();
-      unsubscribe();
-      doc.removeEventListener('visibilitychange', onVisible);
-      if (quietTimer !== null) timers.clearTimeout(quietTimer);
-      decorator.removeAll();
-    },
-  };
-}
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    unsubscribe();
+    doc.removeEventListener('visibilitychange', onVisible);
+    edits.stop();
+    decorator.removeAll();
+  }
 
-function isBadge(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).hasAttribute(BADGE_ATTR);
-}
-
-function onlyBadges(nodes: NodeList): boolean {
-  for (const node of nodes) if (!isBadge(node)) return false;
-  return true;
+  return { decorator, tracker, stop };
 }

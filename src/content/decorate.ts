@@ -4,8 +4,8 @@
  * a changed state, a badge the app stripped or an element the app replaced gets a fresh badge.
  */
 import type { BadgeView } from '../shared/messaging/content-protocol.ts';
+import { BadgeEvents } from './badge-events.ts';
 import { BADGE_ATTR, createBadge } from './badge.ts';
-import { badgeText } from './badge-text.ts';
 import type { FoundItem } from './surface.ts';
 
 interface Decoration {
@@ -16,14 +16,17 @@ interface Decoration {
 
 export class Decorator {
   private readonly done = new WeakMap<Element, Decoration>();
+  private readonly events: BadgeEvents;
   /** Badges created so far (for the budget measurements). */
   created = 0;
 
   constructor(
     private readonly doc: Document,
-    private readonly localZone: string,
-    private readonly open: (url: string) => void,
-  ) {}
+    localZone: string,
+    open: (url: string) => void,
+  ) {
+    this.events = new BadgeEvents(doc, localZone, open);
+  }
 
   /**
    * `view` undefined: not known yet (a lookup is on its way) — a badge for another item goes, a
@@ -41,9 +44,10 @@ export class Decorator {
     }
     if (current && current.key === item.key && current.view === view && current.host.parentNode === item.target) return;
     this.clear(item.target);
-    const host = createBadge(this.doc, { view, text: badgeText(view, this.localZone), placement: item.placement, open: this.open });
-    item.target.append(host);
-    this.done.set(item.target, { key: item.key, view, host });
+    const badge = createBadge(this.doc, view, item.placement);
+    this.events.register(badge, view);
+    item.target.append(badge.host);
+    this.done.set(item.target, { key: item.key, view, host: badge.host });
     this.created++;
   }
 
@@ -54,8 +58,9 @@ export class Decorator {
     for (const stray of target.querySelectorAll(`:scope > [${BADGE_ATTR}]`)) stray.remove();
   }
 
-  /** Removes every badge from the page (the extension was reloaded or removed). */
+  /** Removes every badge from the page and stops listening (the extension went away). */
   removeAll(): void {
+    this.events.stop();
     for (const host of this.doc.querySelectorAll(`[${BADGE_ATTR}]`)) host.remove();
   }
 }

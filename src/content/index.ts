@@ -42,9 +42,11 @@ function main(): void {
       clearTimeout: (handle) => window.clearTimeout(handle as number),
     },
     localZone: localZone(),
+    alive: () => transport.alive(),
     open: (url) => {
       if (isOpenableUrl(url, IS_SIMULATOR_BUILD)) window.open(url, '_blank', 'noopener,noreferrer');
     },
+    ...(IS_SIMULATOR_BUILD ? { measure: (name: string, start: number) => void performance.measure(name, { start }) } : {}),
   });
   transport.onOrphaned(() => controller.stop());
   scope[INSTANCE] = { stop: () => controller.stop(), alive: () => transport.alive() };

@@ -3,10 +3,10 @@
  * accumulates in between. The background debounces and rate-limits again per pair; this only keeps
  * a busy page from sending a message per mutation batch.
  */
-import { MAX_NUDGE_CALENDARS, MAX_NUDGE_IDS } from '../shared/messaging/content-protocol.ts';
+import { MAX_NUDGE_AGE_MS, MAX_NUDGE_CALENDARS, MAX_NUDGE_IDS } from '../shared/messaging/content-protocol.ts';
 import type { StateTimers } from './states.ts';
 
-export type SendNudge = (reason: 'chips' | 'save', calendars: readonly string[], ids: readonly string[]) => Promise<void>;
+export type SendNudge = (reason: 'chips' | 'save', calendars: readonly string[], ids: readonly string[], ageMs: number) => Promise<void>;
 
 export class Nudger {
   private readonly calendars = new Set<string>();
@@ -14,6 +14,8 @@ export class Nudger {
   private reason: 'chips' | 'save' | null = null;
   private lastSent = -Infinity;
   private timer = false;
+  /** When the page last showed a change being reported (the latest, to stay on the safe side). */
+  private changedAt = -Infinity;
 
   constructor(
     private readonly send: SendNudge,
@@ -21,7 +23,9 @@ export class Nudger {
     private readonly gapMs = 1_000,
   ) {}
 
-  nudge(reason: 'chips' | 'save', calendars: readonly string[], ids: readonly string[]): void {
+  /** `changedAt`: when the page showed the change (timers' clock). */
+  nudge(reason: 'chips' | 'save', calendars: readonly string[], ids: readonly string[], changedAt: number): void {
+    this.changedAt = Math.max(this.changedAt, changedAt);
     for (const c of calendars) if (this.calendars.size < MAX_NUDGE_CALENDARS) this.calendars.add(c);
     for (const id of ids) if (this.ids.size < MAX_NUDGE_IDS) this.ids.add(id);
     this.reason = this.reason === 'chips' ? 'chips' : reason;
@@ -42,10 +46,13 @@ export class Nudger {
     const reason = this.reason;
     const calendars = [...this.calendars];
     const ids = [...this.ids];
+    const now = this.timers.now();
+    const ageMs = Math.min(MAX_NUDGE_AGE_MS, Math.max(0, Math.round(now - this.changedAt)));
     this.reason = null;
     this.calendars.clear();
     this.ids.clear();
-    this.lastSent = this.timers.now();
-    void this.send(reason, calendars, ids).catch(() => undefined);
+    this.changedAt = -Infinity;
+    this.lastSent = now;
+    void this.send(reason, calendars, ids, ageMs).catch(() => undefined);
   }
 }

@@ -16,10 +16,11 @@ export interface FoundItem {
   readonly key: string;
   readonly query: BadgeQuery;
   /**
-   * What the user would see change when the item is edited (its text, time and label); null for
-   * items that are not part of the grid (dialogs), which never count as edits.
+   * What the user would see change when the item is edited (its text, time and label), read when
+   * edits are looked for (not in the hot path); null for items that are not part of the grid
+   * (dialogs), which never count as edits.
    */
-  readonly fingerprint: string | null;
+  readonly fingerprint: (() => string) | null;
   /** Id reported in a nudge when this item changes ('' when it has none). */
   readonly changeId: string;
   /** Google calendar the item belongs to (for nudges), when known. */

@@ -46,19 +46,21 @@ export function extensionTransport(app: CalendarApp): ExtensionTransport {
   };
 
   return {
-    alive: () => alive,
+    alive: () => alive && !contextGone(),
     onOrphaned: (listener) => void orphanListeners.push(listener),
     lookup: async (queries: readonly BadgeQuery[]): Promise<ContentReplies['badges/lookup'] | null> => {
       const reply = await send({ v: CONTENT_PROTOCOL_VERSION, type: 'badges/lookup', app, queries });
       return isLookupReply(reply, queries.length) ? reply : null;
     },
-    nudge: async (reason, calendars, ids) => {
-      await send({ v: CONTENT_PROTOCOL_VERSION, type: 'badges/nudge', app, reason, calendars, ids });
+    nudge: async (reason, calendars, ids, ageMs) => {
+      await send({ v: CONTENT_PROTOCOL_VERSION, type: 'badges/nudge', app, reason, calendars, ids, ageMs });
     },
     onChanged: (listener) => {
-      const handler = (message: unknown): undefined => {
-        if (isBackgroundToContent(message)) listener();
-        return undefined;
+      // Ours is acknowledged (the background forgets tabs whose message fails); others are left alone.
+      const handler = (message: unknown): Promise<boolean> | undefined => {
+        if (!isBackgroundToContent(message)) return undefined;
+        listener();
+        return Promise.resolve(true);
       };
       browser.runtime.onMessage.addListener(handler);
       return () => {

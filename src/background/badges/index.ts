@@ -112,9 +112,10 @@ export function createBadgeService(deps: BadgeServiceDeps): BadgeService {
   async function nudge(page: TrustedPage, message: Extract<ContentToBackground, { type: 'badges/nudge' }>): Promise<ContentReplies['badges/nudge']> {
     const side: Side = page.app;
     const targets = nudgeTargets(await cache.get(), side, message.calendars, message.ids, clock.now());
-    if (targets.pairIds.length === 0 || targets.echo) return { accepted: false };
-    pending.add(side, message.ids, targets.pairIds, clock.now());
-    scheduler.nudge(targets.pairIds);
+    const pairIds = targets.echo ? [] : scheduler.nudge(targets.pairIds, clock.now() - message.ageMs);
+    log.debug?.('nudge', { app: side, reason: message.reason, ids: message.ids.length, pairs: targets.pairIds.length, echo: targets.echo, scheduled: pairIds.length });
+    if (pairIds.length === 0) return { accepted: false };
+    pending.add(side, message.ids, pairIds, clock.now());
     cache.bump();
     tabs.notify(cache.version);
     return { accepted: true };
@@ -124,7 +125,7 @@ export function createBadgeService(deps: BadgeServiceDeps): BadgeService {
     handleContentMessage(message, sender) {
       const page = trustedPage(sender, deps.extensionId, deps.simulator);
       if (!page || !isContentToBackground(message) || message.app !== page.app) {
-        if (page || sender.tab) log.debug?.('content message rejected');
+        if (page) log.debug?.('content message rejected');
         return undefined;
       }
       tabs.seen(page.tabId);

@@ -12,7 +12,7 @@ export interface NudgePolicy {
   readonly minIntervalMs: number;
 }
 
-export const DEFAULT_NUDGE_POLICY: NudgePolicy = { debounceMs: 2_000, maxWaitMs: 8_000, minIntervalMs: 20_000 };
+export const DEFAULT_NUDGE_POLICY: NudgePolicy = { debounceMs: 1_500, maxWaitMs: 8_000, minIntervalMs: 20_000 };
 
 export interface NudgeTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -41,13 +41,20 @@ export class NudgeScheduler {
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
-  nudge(pairIds: readonly string[]): void {
+  /**
+   * Asks for a sync of these pairs for a change the page showed at `changedAt` (at the latest).
+   * A pair whose last nudged run started after that has the change already: it is left alone.
+   * Returns the pairs that will sync.
+   */
+  nudge(pairIds: readonly string[], changedAt: number = this.now()): string[] {
     const now = this.now();
-    for (const id of pairIds) {
+    const due = pairIds.filter((id) => !((this.lastRun.get(id) ?? -Infinity) > changedAt) || this.waiting.has(id));
+    for (const id of due) {
       const known = this.waiting.get(id);
       this.waiting.set(id, { first: known?.first ?? now, last: now });
     }
     this.arm();
+    return due;
   }
 
   /** Pairs with a nudge not yet run (for the "pending" badges). */

@@ -50,7 +50,7 @@ function itemFor(element: Element, dialog: boolean): FoundItem | null {
     placement: dialog ? 'inline' : 'corner',
     key: `g|${key.calendar ?? ''}|${key.eventId}`,
     query: { by: 'id', id: key.eventId, calendar: key.calendar },
-    fingerprint: dialog ? null : `${squash(element.textContent)}|${key.calendar ?? ''}`,
+    fingerprint: dialog ? null : () => `${squash(element.textContent)}|${key.calendar ?? ''}`,
     changeId: key.eventId,
     calendar: key.calendar,
   };

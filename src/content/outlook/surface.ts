@@ -68,12 +68,12 @@ function tileItem(tile: Element, zone: string, doc: Document): FoundItem | null 
   return parsed ? fallbackItem(tile, target, parsed, zone, fingerprint) : null;
 }
 
-function fingerprintOf(element: Element): string {
-  return `${squash(element.getAttribute('aria-label'))}|${squash(element.getAttribute('title'))}`;
+function fingerprintOf(element: Element): () => string {
+  return () => `${squash(element.getAttribute('aria-label'))}|${squash(element.getAttribute('title'))}`;
 }
 
 /** `fingerprint` null: not a grid item (the peek card), never counted as an edit. */
-function fallbackItem(element: Element, target: Element, parsed: ParsedItem, zone: string, fingerprint: string | null): FoundItem {
+function fallbackItem(element: Element, target: Element, parsed: ParsedItem, zone: string, fingerprint: (() => string) | null): FoundItem {
   const query: BadgeQuery = { by: 'subject', subject: parsed.subject, start: parsed.start, zone };
   const placement = fingerprint === null ? 'inline' : 'corner';
   return { element, target, placement, key: `s|${zone}|${parsed.start}|${parsed.subject}`, query, fingerprint, changeId: '', calendar: null };

@@ -7,6 +7,7 @@ import { hasExactKeys, isRecord } from '../pair-validation.ts';
 import {
   CONTENT_PROTOCOL_VERSION,
   MAX_LOOKUP,
+  MAX_NUDGE_AGE_MS,
   MAX_NUDGE_CALENDARS,
   MAX_NUDGE_IDS,
   type BackgroundToContent,
@@ -52,7 +53,10 @@ export function isContentToBackground(value: unknown): value is ContentToBackgro
   }
   if (value['type'] === 'badges/nudge') {
     return (
-      hasExactKeys(value, ['v', 'type', 'app', 'reason', 'calendars', 'ids']) &&
+      hasExactKeys(value, ['v', 'type', 'app', 'reason', 'calendars', 'ids', 'ageMs']) &&
+      Number.isSafeInteger(value['ageMs']) &&
+      (value['ageMs'] as number) >= 0 &&
+      (value['ageMs'] as number) <= MAX_NUDGE_AGE_MS &&
       (value['reason'] === 'chips' || value['reason'] === 'save') &&
       isTextList(value['calendars'], MAX_NUDGE_CALENDARS, 512) &&
       isTextList(value['ids'], MAX_NUDGE_IDS, 1024)

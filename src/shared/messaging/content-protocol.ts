@@ -14,6 +14,8 @@ export const MAX_LOOKUP = 200;
 /** At most this many calendars and ids per nudge. */
 export const MAX_NUDGE_CALENDARS = 20;
 export const MAX_NUDGE_IDS = 50;
+/** A nudge about a change older than this is refused (the schedule has long caught up). */
+export const MAX_NUDGE_AGE_MS = 60_000;
 
 /** What the content script asks about one item it sees. */
 export type BadgeQuery =
@@ -33,8 +35,10 @@ export type ContentToBackground =
   | { readonly v: typeof CONTENT_PROTOCOL_VERSION; readonly type: 'badges/lookup'; readonly app: CalendarApp; readonly queries: readonly BadgeQuery[] }
   /**
    * The user changed something in the web app (chips added, changed or removed, or the app said
-   * it saved). `calendars`: Google calendars of the changed chips; `ids`: the changed items' ids.
-   * The background only ever syncs pairs it already has; this only says "soon, please".
+   * it saved). `calendars`: Google calendars of the changed chips; `ids`: the changed items' ids;
+   * `ageMs`: how long ago the page last showed the change at the latest (a sync that started after
+   * that has it already). The background only ever syncs pairs it already has; this only says
+   * "soon, please".
    */
   | {
       readonly v: typeof CONTENT_PROTOCOL_VERSION;
@@ -43,6 +47,7 @@ export type ContentToBackground =
       readonly reason: 'chips' | 'save';
       readonly calendars: readonly string[];
       readonly ids: readonly string[];
+      readonly ageMs: number;
     };
 
 export type ContentRequestType = ContentToBackground['type'];

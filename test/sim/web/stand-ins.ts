@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { driverScript } from '../../fixtures/content/driver.ts';
 import { jsonBody, type Router, type SimRequest, type SimResponse } from '../core/http.ts';
 import type { GoogleCalendarSim } from '../google/index.ts';
 import type { GraphSim } from '../graph/index.ts';
@@ -98,7 +99,7 @@ function rename(deps: StandInDeps, calendar: LiveCalendar, id: string, body: Rec
 
 async function fixture(host: string, name: string): Promise<SimResponse> {
   const app = appOfHost(host);
-  if (name === 'rerender.js') return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, body: await readFile(path.join(FIXTURE_DIR, name), 'utf8') };
+  if (name === 'rerender.js') return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, body: driverScript() };
   const prefix = app === 'google' ? 'gcal-' : app === 'outlook' ? 'owa-' : null;
   if (!prefix || !/^[a-z0-9-]+$/.test(name) || !name.startsWith(prefix)) return text(404, 'No such fixture on this host.');
   try {

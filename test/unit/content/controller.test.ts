@@ -31,7 +31,7 @@ interface Rig {
   pump(): Promise<void>;
 }
 
-async function rig(fixture: string, views: Record<string, ReturnType<typeof view>>, app: 'google' | 'outlook' = 'google'): Promise<Rig> {
+async function rig(fixture: string, views: Record<string, ReturnType<typeof view>>, app: 'google' | 'outlook' = 'google', alive: () => boolean = () => true): Promise<Rig> {
   const driver = loadFixture(fixture);
   const background = new FakeBackground();
   for (const [key, value] of Object.entries(views)) background.views.set(key, value);
@@ -39,7 +39,7 @@ async function rig(fixture: string, views: Record<string, ReturnType<typeof view
   const timers = new ManualTimers();
   const opened: string[] = [];
   const surface = app === 'google' ? googleSurface(document, () => location.pathname) : outlookSurface(document, () => location.pathname, () => 'Europe/London');
-  const controller = startController({ doc: document, surface, transport: background, frame: frames.frame, timers, localZone: 'Europe/London', open: (url) => opened.push(url) });
+  const controller = startController({ doc: document, surface, transport: background, frame: frames.frame, timers, localZone: 'Europe/London', open: (url) => opened.push(url), alive });
   const pump = async (): Promise<void> => {
     for (let i = 0; i < 6; i++) {
       await settle();
@@ -92,6 +92,9 @@ describe('badges on Google Calendar', () => {
     const mark = root.querySelector('span')!;
     expect(mark.textContent).toBe('⇄');
     expect(mark.getAttribute('aria-label')).toBe('Tandem: synced to Outlook');
+    // The tooltip is written on first hover.
+    expect(mark.hasAttribute('title')).toBe(false);
+    host.dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
     expect(mark.getAttribute('title')).toContain('Scheduled for 9:00 AM Europe/Berlin · 8:00 AM your time');
     expect(root.querySelectorAll('*')).toHaveLength(1);
     let chipClicked = false;
@@ -109,6 +112,18 @@ describe('badges on Google Calendar', () => {
     await pump();
     expect(badges()).toEqual(before);
     expect(controller.decorator.created).toBe(6);
+    controller.stop();
+  });
+
+  it('takes one frame per batch of page changes, and none for its own', async () => {
+    const { driver, frames, controller } = await rig('gcal-week-timed', WEEK_VIEWS);
+    expect(frames.pending).toBe(0);
+    driver.rerender();
+    await settle();
+    expect(frames.pending).toBe(1);
+    frames.run();
+    await settle();
+    expect(frames.pending).toBe(0);
     controller.stop();
   });
 
@@ -168,6 +183,20 @@ describe('badges on Google Calendar', () => {
     }
     expect(background.lookups.slice(1).map((batch) => batch.length)).toEqual([200, 200, 100]);
     controller.stop();
+  });
+
+  it('goes quiet by itself once the extension is gone (reloaded or removed)', async () => {
+    let alive = true;
+    const { driver, background, pump } = await rig('gcal-week-timed', WEEK_VIEWS, 'google', () => alive);
+    expect(badges()).toHaveLength(6);
+    alive = false;
+    driver.bulk(10);
+    await pump();
+    expect(badges()).toHaveLength(0);
+    driver.rerender();
+    await pump();
+    expect(badges()).toHaveLength(0);
+    expect(background.lookups).toHaveLength(1);
   });
 
   it('stops cleanly: badges removed, page changes ignored', async () => {
@@ -239,11 +268,29 @@ describe('sync-on-view: nudges', () => {
     controller.stop();
   });
 
-  it("the app's own save notice nudges", async () => {
-    const { driver, background, controller, pump } = await settled();
+  it("the app's own save notice nudges at once, with the edit it shows", async () => {
+    const { driver, background, frames, controller, pump } = await settled();
+    driver.editTitle('evt04lunch', 'Lunch with Ana and Sam');
     driver.announce('Event saved');
+    await settle();
+    frames.run();
+    await settle();
+    expect(background.nudges).toEqual([{ reason: 'save', calendars: ['me@gmail.com'], ids: ['evt04lunch'] }]);
+    expect(background.ages).toEqual([0]);
+    // A notice with nothing changed on screen still nudges, without ids; later checks find nothing new.
+    driver.announce('Event deleted');
     await pump();
-    expect(background.nudges).toEqual([{ reason: 'save', calendars: [], ids: [] }]);
+    expect(background.nudges.slice(1)).toEqual([{ reason: 'save', calendars: [], ids: [] }]);
+    controller.stop();
+  });
+
+  it('says how long ago the page showed the change', async () => {
+    const { driver, background, controller, pump } = await settled();
+    driver.editTitle('evt02dentist', 'Dentist (moved)');
+    await pump();
+    expect(background.ages).toHaveLength(1);
+    expect(background.ages[0]).toBeGreaterThanOrEqual(700);
+    expect(background.ages[0]).toBeLessThan(2_000);
     controller.stop();
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { runInThisContext } from 'node:vm';
 import type { BadgeQuery, BadgeView, ContentReplies } from '../../../src/shared/messaging/content-protocol.ts';
 import type { ContentTransport } from '../../../src/content/controller.ts';
+import { driverScript } from '../../fixtures/content/driver.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/content');
 
@@ -39,7 +40,7 @@ export function loadFixture(name: string): FixtureDriver {
   const fixturePath = document.querySelector('meta[name="tandem-fixture-path"]')?.getAttribute('content') ?? '/';
   history.replaceState(null, '', fixturePath);
   // happy-dom runs no page scripts; the driver runs here against the test's window and document.
-  runInThisContext(readFileSync(path.join(FIXTURES, 'rerender.js'), 'utf8'), { filename: 'rerender.js' });
+  runInThisContext(driverScript(), { filename: 'rerender.js' });
   return (window as unknown as { tandemFixture: FixtureDriver }).tandemFixture;
 }
 
@@ -61,6 +62,8 @@ export class Frames {
 export class FakeBackground implements ContentTransport {
   readonly lookups: (readonly BadgeQuery[])[] = [];
   readonly nudges: { reason: string; calendars: readonly string[]; ids: readonly string[] }[] = [];
+  /** ageMs of each nudge, in order. */
+  readonly ages: number[] = [];
   readonly views = new Map<string, BadgeView>();
   private listeners: (() => void)[] = [];
   version = 1;
@@ -74,8 +77,9 @@ export class FakeBackground implements ContentTransport {
     return { version: this.version, views: queries.map((q) => this.views.get(queryKey(q)) ?? null) };
   };
 
-  readonly nudge = (reason: 'chips' | 'save', calendars: readonly string[], ids: readonly string[]): Promise<void> => {
+  readonly nudge = (reason: 'chips' | 'save', calendars: readonly string[], ids: readonly string[], ageMs: number): Promise<void> => {
     this.nudges.push({ reason, calendars, ids });
+    this.ages.push(ageMs);
     return Promise.resolve();
   };
 

@@ -3,7 +3,7 @@ import { isBackgroundToContent, isContentToBackground, isLookupReply } from '../
 import { CONTENT_PROTOCOL_VERSION as v } from '../../../src/shared/messaging/content-protocol.ts';
 
 const lookup = { v, type: 'badges/lookup', app: 'google', queries: [{ by: 'id', id: 'evt1', calendar: 'pat@gmail.com' }] };
-const nudge = { v, type: 'badges/nudge', app: 'outlook', reason: 'chips', calendars: [], ids: ['AAk1'] };
+const nudge = { v, type: 'badges/nudge', app: 'outlook', reason: 'chips', calendars: [], ids: ['AAk1'], ageMs: 700 };
 
 describe('content-script protocol guards', () => {
   it('accepts exactly the documented messages', () => {
@@ -27,6 +27,9 @@ describe('content-script protocol guards', () => {
     ['a nudge with a bad reason', { ...nudge, reason: 'delete' }],
     ['a nudge naming too many ids', { ...nudge, ids: Array.from({ length: 51 }, (_, i) => `id${i}`) }],
     ['a nudge with a non-text id', { ...nudge, ids: [{}] }],
+    ['a nudge without its age', { v, type: 'badges/nudge', app: 'outlook', reason: 'chips', calendars: [], ids: [] }],
+    ['a nudge from the future', { ...nudge, ageMs: -5 }],
+    ['a nudge about an old change', { ...nudge, ageMs: 3_600_000 }],
     ['an array', [lookup]],
     ['null', null],
   ])('drops %s', (_name, message) => {

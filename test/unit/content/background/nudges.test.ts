@@ -94,13 +94,25 @@ describe('sync-on-view scheduling', () => {
     await advance(timers, 3_000);
     scheduler.nudge(['p2']);
     await advance(timers, 3_000);
+    const { debounceMs, minIntervalMs } = DEFAULT_NUDGE_POLICY;
     expect(runs.map((r) => [r.pairs.join(), r.at - at(0)])).toEqual([
-      ['p1', 2_000],
-      ['p2', 8_000],
+      ['p1', debounceMs],
+      ['p2', 6_000 + debounceMs],
     ]);
     await advance(timers, 20_000);
-    expect(runs.map((r) => [r.pairs.join(), r.at - at(0)])[2]).toEqual(['p1', 22_000]);
+    // p1's second nudge (at 3 s) waits for its interval: 20 s after its first run started.
+    expect(runs.map((r) => [r.pairs.join(), r.at - at(0)])[2]).toEqual(['p1', debounceMs + minIntervalMs]);
     expect(scheduler.isWaiting('p1')).toBe(false);
+  });
+
+  it('leaves alone a pair whose last run started after the change', async () => {
+    const { timers, runs, scheduler } = rig(100);
+    scheduler.nudge(['p1']);
+    await advance(timers, 2_000);
+    expect(runs).toHaveLength(1);
+    const runStart = runs[0]!.at;
+    expect(scheduler.nudge(['p1', 'p2'], runStart - 500)).toEqual(['p2']);
+    expect(scheduler.nudge(['p1'], runStart + 10)).toEqual(['p1']);
   });
 
   it('a failed sync is logged and does not stop later ones', async () => {

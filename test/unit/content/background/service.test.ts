@@ -48,7 +48,7 @@ async function rig(links: Link[] = [link('google', 'g1', 'o1')], pairs: PairConf
 }
 
 const lookup = (app: 'google' | 'outlook', ...ids: string[]) => ({ v, type: 'badges/lookup', app, queries: ids.map((id) => ({ by: 'id', id, calendar: null })) });
-const nudge = (app: 'google' | 'outlook', ids: string[], calendars: string[] = []) => ({ v, type: 'badges/nudge', app, reason: 'chips', calendars, ids });
+const nudge = (app: 'google' | 'outlook', ids: string[], calendars: string[] = [], ageMs = 700) => ({ v, type: 'badges/nudge', app, reason: 'chips', calendars, ids, ageMs });
 
 async function ask(service: BadgeService, message: unknown, sender: object = GOOGLE_PAGE): Promise<unknown> {
   return service.handleContentMessage(message, sender);
@@ -119,6 +119,21 @@ describe('the badge service', () => {
     expect(await ask(service, nudge('outlook', ['o2']), OUTLOOK_PAGE)).toEqual({ accepted: false });
     // An Outlook event it does not know may belong to the pair's calendar: sync.
     expect(await ask(service, nudge('outlook', ['oNew']), OUTLOOK_PAGE)).toEqual({ accepted: true });
+  });
+
+  it('does not sync again for a change a run that started after it already carried', async () => {
+    const { service, timers, synced } = await rig();
+    await ask(service, { ...nudge('google', [], ['pat@gmail.com']), reason: 'save' });
+    await advance(timers, 2_000);
+    expect(synced).toHaveLength(1);
+    // The chip change behind that save, reported a moment later: it was on screen before the run.
+    expect(await ask(service, nudge('google', ['g1'], ['pat@gmail.com'], 1_900))).toEqual({ accepted: false });
+    const views = (await ask(service, lookup('google', 'g1'))) as { views: { state: string }[] };
+    expect(views.views[0]!.state).toBe('synced');
+    // A change made after the run started is another matter.
+    expect(await ask(service, nudge('google', ['g1'], ['pat@gmail.com'], 100))).toEqual({ accepted: true });
+    await advance(timers, 25_000);
+    expect(synced).toHaveLength(2);
   });
 
   it('rebuilds after a sync and tells the tabs that asked', async () => {
