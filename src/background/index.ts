@@ -13,6 +13,10 @@ import { SettingsStore } from './runtime/settings.ts';
 import { AreaStore } from './runtime/area-store.ts';
 import { systemClock } from './sync/system-clock.ts';
 import * as platform from './platform/browser.ts';
+// Badges in the calendar web apps and sync-on-view (issue 6).
+import { createBadgeService } from './badges/index.ts';
+import { loadResults } from './runtime/results.ts';
+import * as contentPlatform from './platform/content.ts';
 
 const diagnostics = new DiagnosticsLog();
 const log = diagnostics.wrap(createConsoleLogger('tandem', IS_SIMULATOR_BUILD ? 'debug' : 'warn'));
@@ -30,9 +34,32 @@ const auth = createAuth({
   log,
 });
 
+const state = new IdbStore('tandem-state');
+
+// Badge service: answers our content scripts; a nudge from a web app runs an incremental sync of
+// the pairs concerned (debounced and rate-limited inside the service).
+const badges = createBadgeService({
+  extensionId: platform.extensionId,
+  simulator: IS_SIMULATOR_BUILD,
+  state,
+  pairs: () => settings.pairs(),
+  syncPairs: async (pairIds) => {
+    await runtime.ready;
+    for (const pairId of pairIds) {
+      // A run already going may have read before the change: wait it out, then run.
+      await runtime.sync.idle();
+      await runtime.sync.run('user', pairId);
+    }
+  },
+  lastResults: () => loadResults(new AreaStore(platform.localArea)),
+  tabs: { send: contentPlatform.sendToTab, calendarTabs: contentPlatform.calendarTabs, inject: contentPlatform.injectContentScript },
+  clock: systemClock,
+  log,
+});
+
 const runtime = createRuntime({
   localArea: platform.localArea,
-  state: new IdbStore('tandem-state'),
+  state,
   alarms: platform.alarms,
   auth,
   clock: systemClock,
@@ -44,7 +71,10 @@ const runtime = createRuntime({
     redirectUri: platform.redirectUri(),
     endpoints: { googleApi: ENDPOINTS.googleApi, graphApi: ENDPOINTS.graphApi },
   }),
-  broadcast: platform.broadcast,
+  broadcast: (message) => {
+    platform.broadcast(message);
+    if (isSyncFinished(message)) badges.onSyncFinished();
+  },
   setBadge: (badge) => platform.setBadge(badge.text, badge.color, badge.title),
   notify: (notice) => platform.notify(notice.id, notice.title, notice.message),
   diagnostics,
@@ -66,6 +96,16 @@ platform.onStartup(() => {
 });
 platform.onInstalled(lockStorage);
 platform.onNotificationClicked(() => void platform.openOptionsPage().catch(logFailure('open options')));
+contentPlatform.onContentMessage((message, sender) => badges.handleContentMessage(message, sender));
+platform.onInstalled((reason) => {
+  if (reason === 'install' || reason === 'update') void badges.injectIntoOpenTabs().catch(logFailure('injecting into open calendar tabs'));
+});
+
+/** The runtime's "sync state changed" broadcast once a run is over. */
+function isSyncFinished(message: unknown): boolean {
+  const m = message as { type?: unknown; state?: { running?: unknown } } | null;
+  return m?.type === 'sync/changed' && m.state?.running === false;
+}
 
 function lockStorage(): void {
   platform.lockLocalStorageToTrustedContexts().then(
