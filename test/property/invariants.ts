@@ -84,7 +84,9 @@ export async function convergence(world: World): Promise<Violation[]> {
     }
     const copies = mirrors.get(`${item.side}:${item.id}`) ?? [];
     const source = shown(item);
-    if (copies.length === 0) violations.push({ kind: 'missing-mirror', detail: `${item.side} event "${item.title}" has no mirror (shows ${source.join(' ; ')})` });
+    // A series whose every occurrence was cancelled shows nothing, and Graph's delta never lists
+    // it (it lists occurrences, never masters): it needs no mirror.
+    if (copies.length === 0 && source.length > 0) violations.push({ kind: 'missing-mirror', detail: `${item.side} event "${item.title}" has no mirror (shows ${source.join(' ; ')})` });
     if (copies.length > 1) violations.push({ kind: 'duplicate', detail: `${item.side} event "${item.title}" has ${copies.length} mirrors: ${copies.map((c) => `"${c.title}"`).join(', ')}` });
     for (const copy of copies) {
       const mirror = shown(copy);

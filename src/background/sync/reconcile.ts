@@ -11,6 +11,7 @@ import { flowsFrom } from './pair.ts';
 import type { RemoteEvent } from './ports.ts';
 import type { Link } from './state.ts';
 import { planCancelOccurrence, recreateMirror } from './create.ts';
+import { ownEdits } from './inherit.ts';
 import { leftSeries } from './shapes.ts';
 import { forget, planDelete, planUpdate } from './writes.ts';
 
@@ -84,8 +85,8 @@ function reconcileGone(ctx: RunContext, link: Link, googleGone: boolean, outlook
 function reconcileEdits(ctx: RunContext, link: Link, seen: Readonly<Record<Side, RemoteEvent | undefined>>): void {
   const sourceSide = link.origin;
   const mirrorSide = mirrorSideOf(link);
-  const source = sideState(link, sourceSide, seen[sourceSide]);
-  const mirror = sideState(link, mirrorSide, seen[mirrorSide]);
+  const source = sideState(ctx, link, sourceSide, seen[sourceSide]);
+  const mirror = sideState(ctx, link, mirrorSide, seen[mirrorSide]);
   if (!source || !mirror) return;
   const sourceRow = seen[sourceSide];
   // A source that now matches a filter (declined after all, made private…) loses its mirror.
@@ -140,11 +141,12 @@ function commitWhenWritten(ctx: RunContext, link: Link, seen: Readonly<Record<Si
   }
 }
 
-function sideState(link: Link, side: Side, row: RemoteEvent | undefined): SideState | null {
+function sideState(ctx: RunContext, link: Link, side: Side, row: RemoteEvent | undefined): SideState | null {
   const snapshot = link.snapshots[side];
   const ref = link[side];
   if (!snapshot || !ref) return null;
-  return { snapshot, current: row?.event ?? snapshot, modifiedAt: row?.modifiedAt ?? ref.modifiedAt };
+  const current = row?.event ? ownEdits(ctx, link, side, row.event, snapshot) : snapshot;
+  return { snapshot, current, modifiedAt: row?.modifiedAt ?? ref.modifiedAt };
 }
 
 function seriesGone(ctx: RunContext, link: Link, side: Side): boolean {

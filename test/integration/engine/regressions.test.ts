@@ -463,4 +463,20 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${mirror.id}_20260303`)).toMatchObject({ status: 'confirmed', summary: 'Fair (opening)' });
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: a Google all-day weekly series; sync; the user renames its first occurrence and
+  // describes the series in Google, then describes the Outlook mirror series differently (later).
+  it('carries only an occurrence\'s own edits, not what it takes from its renamed or re-described series', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { summary: 'Market', start: { date: '2026-03-03' }, end: { date: '2026-03-04' }, recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    await world.sync();
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303`, { summary: 'Market (spring)' });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, series.id!, { description: 'Bring bags' });
+    world.sims.clock.advance(60_000);
+    const mirror = world.outlookEvents()[0]!.id!;
+    world.sims.graph.userUpdateEvent(mirror, { body: { contentType: 'text', content: 'Bring bags and cash' } });
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303`)).toMatchObject({ summary: 'Market (spring)', description: 'Bring bags and cash' });
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
