@@ -75,6 +75,8 @@ export function createBadgeService(deps: BadgeServiceDeps): BadgeService {
 
   const changed = (): void => {
     cache.invalidate();
+    // With no calendar tab open, the index is rebuilt when one asks, not after every sync.
+    if (tabs.empty) return;
     void cache.get().then(
       () => tabs.notify(cache.version),
       (error: unknown) => log.warn?.('badge index could not be rebuilt', { error: String(error) }),

@@ -16,6 +16,11 @@ export class TabRegistry {
     private readonly now: () => number,
   ) {}
 
+  /** Whether any calendar tab is listening (else nothing needs the index until one asks). */
+  get empty(): boolean {
+    return this.tabs.size === 0;
+  }
+
   seen(tabId: number): void {
     this.tabs.delete(tabId);
     this.tabs.set(tabId, this.now());

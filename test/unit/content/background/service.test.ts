@@ -19,11 +19,15 @@ async function rig(links: Link[] = [link('google', 'g1', 'o1')], pairs: PairConf
   const synced: (readonly string[])[] = [];
   const sent: { tabId: number; message: BackgroundToContent }[] = [];
   const injected: number[] = [];
+  const loads = { count: 0 };
   const service = createBadgeService({
     extensionId: ID,
     simulator: false,
     state,
-    pairs: () => Promise.resolve(pairs),
+    pairs: () => {
+      loads.count++;
+      return Promise.resolve(pairs);
+    },
     syncPairs: async (ids) => {
       synced.push(ids);
       await new PairStore(state, 'p1').saveLinks([link('google', 'g2', 'o2', { syncedAt: timers.now() })], []);
@@ -44,7 +48,7 @@ async function rig(links: Link[] = [link('google', 'g1', 'o1')], pairs: PairConf
     timers,
     log: {},
   });
-  return { service, state, timers, synced, sent, injected };
+  return { service, state, timers, synced, sent, injected, loads };
 }
 
 const lookup = (app: 'google' | 'outlook', ...ids: string[]) => ({ v, type: 'badges/lookup', app, queries: ids.map((id) => ({ by: 'id', id, calendar: null })) });
@@ -146,6 +150,16 @@ describe('the badge service', () => {
     expect(sent.map((s) => s.tabId)).toEqual([11]);
     const reply = (await ask(service, lookup('google', 'g3'))) as { views: { state: string }[] };
     expect(reply.views[0]!.state).toBe('synced');
+  });
+
+  it('does not rebuild after every sync while no calendar tab is open', async () => {
+    const { service, loads } = await rig();
+    service.onSyncFinished();
+    service.onSyncFinished();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(loads.count).toBe(0);
+    await ask(service, lookup('google', 'g1'));
+    expect(loads.count).toBe(1);
   });
 
   it('remembers exclusions from the reports, across runs, under the pair', async () => {
