@@ -63,7 +63,9 @@ async function sendSide(ctx: RunContext, side: Side, writes: readonly PlannedWri
 
 async function handleFailure(ctx: RunContext, write: PlannedWrite, error: Error): Promise<void> {
   if (error instanceof AuthRequiredError || error instanceof CancelledError) throw error;
-  if (error instanceof ConflictError && write.onConflict) {
+  // Changed (412) or gone (404) since we read it: read it again and plan anew (a gone item is
+  // then reconciled as a deletion, not reported as a failed write).
+  if ((error instanceof ConflictError || error instanceof NotFoundError) && write.onConflict) {
     await write.onConflict();
     return;
   }

@@ -479,4 +479,28 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303`)).toMatchObject({ summary: 'Market (spring)', description: 'Bring bags and cash' });
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk case: an Outlook series mirrored; the user deletes it and renames the Google mirror; a
+  // sync dies after saving that it forgot the series' occurrences, so the next one cannot tell from
+  // Outlook's feed that the series went, and carries the rename to an event that no longer exists.
+  // The same happens, simpler, when the user deletes the Outlook event while a sync runs.
+  it('takes a write answered "not found" for a deletion of that event, not for a failure', async () => {
+    const source = world.sims.graph.userCreateEvent(MS_USER, world.outlookCalendar, oTimed('Lunch', '2026-03-04', '12:00', '13:00'));
+    await world.sync();
+    const mirror = world.googleEvents()[0]!;
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, mirror.id!, { summary: 'Lunch with Kim' });
+    // The user deletes the Outlook event while the sync runs, after it has read Outlook.
+    const dispatch = world.sims.graph.server.dispatch.bind(world.sims.graph.server);
+    world.sims.graph.server.dispatch = (request) => {
+      if (request.method === 'PATCH' || request.url.pathname.endsWith('$batch')) {
+        world.sims.graph.server.dispatch = dispatch;
+        world.sims.graph.userDeleteEvent(source.id!);
+      }
+      return dispatch(request);
+    };
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.googleEvents()).toEqual([]);
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
