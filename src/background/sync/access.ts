@@ -3,6 +3,7 @@
  * a day (a quiet sync should cost one request per side), unless the caller already knows.
  */
 import type { EngineDeps } from './context.ts';
+import { both } from './both.ts';
 import type { Side } from './model.ts';
 import type { PairConfig } from './pair.ts';
 import type { PairMeta } from './state.ts';
@@ -19,7 +20,7 @@ export async function calendarAccess(
   const now = deps.clock.now();
   if (known?.google !== undefined && known.outlook !== undefined) return { google: known.google, outlook: known.outlook, checkedAt: now };
   if (meta.access && now - meta.access.checkedAt < DAY) return meta.access;
-  const [google, outlook] = await Promise.all([deps.google.listCalendars(signal), deps.outlook.listCalendars(signal)]);
+  const [google, outlook] = await both(deps.google.listCalendars(signal), deps.outlook.listCalendars(signal));
   const readOnly = (list: typeof google, id: string): boolean => {
     const found = list.find((c) => c.id === id || (id === 'primary' && c.primary));
     if (!found) throw new Error(`Calendar "${id}" is not in the account's calendar list. Was it removed or unshared?`);

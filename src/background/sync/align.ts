@@ -3,6 +3,7 @@
  * and after its timing or rule changed (which makes Outlook drop every exception), each source
  * occurrence that is moved, edited or cancelled is made so on the mirror side too.
  */
+import { both } from './both.ts';
 import { sameField, timeKey } from './canonical.ts';
 import { bySide, calendarOf, occurrenceKey, provider, refOf, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
@@ -24,10 +25,10 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
   const targetRef = series[targetSide];
   const sourceMaster = series.snapshots[sourceSide];
   if (!sourceRef || !targetRef || !sourceMaster) return;
-  const [sources, targets] = await Promise.all([
+  const [sources, targets] = await both(
     provider(ctx, sourceSide).listOccurrences(calendarOf(ctx, sourceSide), sourceRef.id, ctx.window, ctx.signal),
     provider(ctx, targetSide).listOccurrences(calendarOf(ctx, targetSide), targetRef.id, ctx.window, ctx.signal),
-  ]);
+  );
   const targetByStart = new Map(targets.flatMap((t) => (t.originalStart ? [[timeKey(t.originalStart), t] as const] : [])));
   const policy = mirrorPolicy(ctx.pair, sourceMaster, !series.sourceReadOnly);
   const fields = mergedFields(policy).filter((field) => field !== 'recurrence');

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarProvider } from '../../../src/background/sync/ports.ts';
+import { ServerError } from '../../../src/background/sync/errors.ts';
 import { syncPair } from '../../../src/background/sync/run.ts';
 import { createWorld, gTimed, GOOGLE_USER, MS_USER, oTimed, totalWrites, type World } from './harness.ts';
 
@@ -502,5 +503,32 @@ describe('engine: regressions found by the property test', () => {
     expect(report.errors).toEqual([]);
     expect(world.googleEvents()).toEqual([]);
     expect(totalWrites(await world.sync())).toBe(0);
+  });
+
+  // Shrunk case (seeded faults): a sync whose Google calendar list failed returned while Outlook's
+  // was still being retried; the next, fault-free sync joined that request (the adapter shares it)
+  // and failed with its 500.
+  it('a failing run returns only when every request it started has settled', async () => {
+    let settleOutlook = (): void => undefined;
+    const outlookListed = new Promise<void>((resolve) => (settleOutlook = resolve));
+    let outlookDone = false;
+    const deps = {
+      ...world.deps,
+      google: Object.assign(Object.create(world.deps.google) as CalendarProvider, { listCalendars: () => Promise.reject(new ServerError('Google is down', 503)) }),
+      outlook: Object.assign(Object.create(world.deps.outlook) as CalendarProvider, {
+        listCalendars: async (signal: AbortSignal) => {
+          await outlookListed;
+          const calendars = await world.deps.outlook.listCalendars(signal);
+          outlookDone = true;
+          return calendars;
+        },
+      }),
+    };
+    const run = syncPair(deps, world.store, world.pair);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    settleOutlook();
+    const report = await run;
+    expect(report.errors.map((e) => e.kind)).toEqual(['server']);
+    expect(outlookDone).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
  * What the adapter's operations share: the transport, the mailbox facts, the page size, and how
  * to turn one answer into a RemoteEvent (validated first, then mapped).
  */
+import { both } from '../../sync/both.ts';
 import type { RemoteEvent } from '../../sync/ports.ts';
 import { assertEvent } from './guards.ts';
 import type { MailboxInfo } from './mailbox.ts';
@@ -16,7 +17,7 @@ export interface AdapterDeps {
 }
 
 export async function readContext(deps: AdapterDeps, calendarId: string, signal: AbortSignal): Promise<ReadContext> {
-  const [zone, calendar] = await Promise.all([deps.mailbox.mailboxZone(signal), deps.mailbox.calendar(calendarId, signal)]);
+  const [zone, calendar] = await both(deps.mailbox.mailboxZone(signal), deps.mailbox.calendar(calendarId, signal));
   return { mailboxZone: zone.iana, calendar };
 }
 

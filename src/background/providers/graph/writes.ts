@@ -5,6 +5,7 @@
  * original start when the engine has no id. Several ops go as one sequential $batch chain
  * (batch.ts). The event returned is what Outlook stored (the POST/PATCH answer).
  */
+import { both } from '../../sync/both.ts';
 import { NotFoundError, SyncError } from '../../sync/errors.ts';
 import type { MirrorMarker, RemoteEvent, WriteOp, WriteOutcome } from '../../sync/ports.ts';
 import { runChain, type ChainItem } from './batch.ts';
@@ -36,7 +37,7 @@ interface WriteContext {
 
 export async function write(deps: AdapterDeps, calendarId: string, ops: readonly WriteOp[], signal: AbortSignal): Promise<WriteOutcome[]> {
   if (ops.length === 0) return [];
-  const [read, zone] = await Promise.all([readContext(deps, calendarId, signal), deps.mailbox.mailboxZone(signal)]);
+  const [read, zone] = await both(readContext(deps, calendarId, signal), deps.mailbox.mailboxZone(signal));
   const ctx: WriteContext = { deps, calendarId, read, zones: { allDayZone: zone.graphName }, signal, startedAt: deps.transport.clock.now() };
   const plans = await Promise.all(ops.map((op) => guarded(op.ref, () => plan(ctx, op))));
   const planned = plans.filter((p): p is Planned => 'item' in p);
