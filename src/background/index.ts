@@ -75,6 +75,7 @@ const runtime = createRuntime({
     platform.broadcast(message);
     if (isSyncFinished(message)) badges.onSyncFinished();
   },
+  onReport: (report) => badges.recordReport(report),
   setBadge: (badge) => platform.setBadge(badge.text, badge.color, badge.title),
   notify: (notice) => platform.notify(notice.id, notice.title, notice.message),
   diagnostics,

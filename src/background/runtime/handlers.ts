@@ -8,7 +8,6 @@ import { loadActivity } from './activity.ts';
 import type { DiagnosticsLog } from './diagnostics.ts';
 import type { PairActions } from './pair-actions.ts';
 import { exportSettings, parseSettingsFile } from './settings-file.ts';
-import { ShortCache } from './short-cache.ts';
 import type { SettingsStore } from './settings.ts';
 import type { SyncService } from './sync-service.ts';
 
@@ -19,7 +18,6 @@ export interface HandlerDeps {
   readonly engine: () => EngineDeps;
   readonly sync: SyncService;
   readonly pairs: PairActions;
-  readonly now: () => number;
   /** Re-arms the alarm after the interval changed. */
   readonly rescheduled: () => Promise<void>;
   readonly local: KeyValueStore;
@@ -29,9 +27,6 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): UiHandlers {
   const { settings, auth, sync, pairs } = deps;
-  // The popup asks on every opening; calendars rarely change, and a minute-old list is fine.
-  const calendars = new ShortCache<Provider, CalendarSummary[]>(60_000, deps.now);
-  auth.onChange(() => calendars.clear());
   return {
     'status/get': () => Promise.resolve(deps.status()),
     'settings/get': () => settings.settings(),
@@ -43,7 +38,8 @@ export function createHandlers(deps: HandlerDeps): UiHandlers {
     'accounts/get': () => auth.status(),
     'accounts/signIn': ({ provider }) => auth.signIn(provider),
     'accounts/signOut': ({ provider }) => auth.signOut(provider),
-    'calendars/list': ({ provider }) => calendars.list(provider, () => listCalendars(deps, provider)),
+    // Never cached: the answer also tells the options page whether the account still works.
+    'calendars/list': ({ provider }) => listCalendars(deps, provider),
     'pairs/list': () => settings.pairs(),
     'pairs/save': ({ pair }) => pairs.save(pair),
     'pairs/remove': async ({ pairId, mirrors }) => {

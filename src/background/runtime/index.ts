@@ -11,6 +11,7 @@ import { GraphCalendarProvider } from '../providers/graph/index.ts';
 import type { UiHandlers } from '../router.ts';
 import type { EngineDeps } from '../sync/context.ts';
 import type { Clock, KeyValueStore } from '../sync/ports.ts';
+import type { PairReport } from '../sync/report.ts';
 import { AreaStore, type StorageAreaLike } from './area-store.ts';
 import type { DiagnosticsLog } from './diagnostics.ts';
 import { badgeFor, newNotices, type Badge, type Notice } from './badge.ts';
@@ -34,6 +35,8 @@ export interface RuntimeDeps {
   readonly status: () => StatusSnapshot;
   readonly broadcast: (message: unknown) => void;
   readonly setBadge: (badge: Badge) => Promise<void>;
+  /** Each pair's full report after its run (the badge service remembers exclusions and errors). */
+  readonly onReport?: (report: PairReport) => Promise<void>;
   readonly notify: (notice: Notice) => Promise<void>;
   /** Recent log entries, redacted, for the diagnostics download (log through `log`, which feeds it). */
   readonly diagnostics: DiagnosticsLog;
@@ -71,6 +74,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     settings,
     engine,
     lease: new Lease(local, deps.clock, deps.instanceId),
+    ...(deps.onReport ? { onReport: deps.onReport } : {}),
     scheduler,
     clock: deps.clock,
     log: deps.log,
@@ -87,7 +91,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const rescheduled = async (): Promise<void> => {
     await scheduler.ensure(deps.clock.now(), (await settings.settings()).syncIntervalMinutes);
   };
-  const inner = createHandlers({ status: deps.status, settings, auth: deps.auth, engine, sync, pairs, rescheduled, local, state: deps.state, diagnostics: deps.diagnostics, now: () => deps.clock.now() });
+  const inner = createHandlers({ status: deps.status, settings, auth: deps.auth, engine, sync, pairs, rescheduled, local, state: deps.state, diagnostics: deps.diagnostics });
   const handlers = afterReady(inner, ready);
 
   const runScheduled = async (trigger: Trigger): Promise<void> => {

@@ -10,6 +10,7 @@ import type { SyncProgress, SyncState } from '../../shared/messaging/types.ts';
 import type { PairConfig } from '../../shared/pair.ts';
 import type { EngineDeps } from '../sync/context.ts';
 import type { Clock, KeyValueStore } from '../sync/ports.ts';
+import type { PairReport } from '../sync/report.ts';
 import { syncPair } from '../sync/run.ts';
 import type { Lease } from './lease.ts';
 import { failedResult, loadResults, saveResult, toResult } from './results.ts';
@@ -34,6 +35,7 @@ export interface SyncServiceDeps {
   readonly scheduler: Scheduler;
   readonly clock: Clock;
   readonly log: Logger;
+  readonly onReport?: (report: PairReport) => Promise<void>;
   /** Tells open pages (popup, options) the state changed. */
   readonly broadcast: (state: SyncState) => void;
 }
@@ -130,6 +132,7 @@ export class SyncService {
       // A run the user cancelled says nothing new about the pair: the previous result stands.
       if (signal.aborted) return;
       await saveResult(local, toResult(report, clock.now()));
+      await this.deps.onReport?.(report).catch((error: unknown) => log.warn?.('could not record the report for the badges', { error: String(error) }));
     } catch (error) {
       // The engine returns expected failures in its report; anything thrown here is storage
       // failing or a bug. Recorded for the popup, never swallowed.

@@ -7,6 +7,7 @@ import type { AccountsSnapshot, AuthService } from '../../../src/background/auth
 import { AuthRequiredError } from '../../../src/background/sync/errors.ts';
 import { MemoryStore } from '../../../src/background/sync/memory-store.ts';
 import type { TokenSource } from '../../../src/background/sync/ports.ts';
+import type { PairReport } from '../../../src/background/sync/report.ts';
 import { createRuntime, type Runtime } from '../../../src/background/runtime/index.ts';
 import type { Badge, Notice } from '../../../src/background/runtime/badge.ts';
 import { DiagnosticsLog } from '../../../src/background/runtime/diagnostics.ts';
@@ -69,6 +70,8 @@ export interface RuntimeWorld {
   readonly badges: Badge[];
   readonly notices: Notice[];
   readonly broadcasts: unknown[];
+  /** Every pair report the runtime passed on (to the badge service, in the extension). */
+  readonly reports: PairReport[];
   /** A new worker instance on the same storage (the old one was killed). */
   restart(options?: { fetch?: typeof fetch }): RuntimeWorld;
 }
@@ -81,6 +84,7 @@ export function startRuntime(sims: Simulators, shared?: Pick<RuntimeWorld, 'auth
   const badges: Badge[] = [];
   const notices: Notice[] = [];
   const broadcasts: unknown[] = [];
+  const reports: PairReport[] = [];
   const diagnostics = new DiagnosticsLog();
   const runtime = createRuntime({
     localArea: local,
@@ -92,6 +96,7 @@ export function startRuntime(sims: Simulators, shared?: Pick<RuntimeWorld, 'auth
     endpoints: { googleApi: sims.endpoints.googleApi, graphApi: sims.endpoints.graphApi },
     status: () => ({ version: 'test', simulatorBuild: true, redirectUri: 'https://x.chromiumapp.org/', endpoints: sims.endpoints }),
     broadcast: (message) => broadcasts.push(message),
+    onReport: (report) => (reports.push(report), Promise.resolve()),
     setBadge: (badge) => (badges.push(badge), Promise.resolve()),
     notify: (notice) => (notices.push(notice), Promise.resolve()),
     diagnostics,
@@ -107,6 +112,7 @@ export function startRuntime(sims: Simulators, shared?: Pick<RuntimeWorld, 'auth
     badges,
     notices,
     broadcasts,
+    reports,
     restart: (restartOptions = {}) => startRuntime(sims, world, restartOptions),
   };
   return world;
