@@ -9,7 +9,7 @@ import { bySide, calendarOf, occurrenceKey, provider, refOf, type RunContext } f
 import { planCancelOccurrence } from './create.ts';
 import { mergedFields } from './merge.ts';
 import { mirrorPolicy, projectToMirror } from './mirror.ts';
-import { otherSide, type CanonicalEvent } from './model.ts';
+import { otherSide, type CanonicalEvent, type EventTime } from './model.ts';
 import type { RemoteEvent } from './ports.ts';
 import { flowsFrom } from './pair.ts';
 import { sameShape, withShapes } from './shapes.ts';
@@ -81,11 +81,15 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
 function cancelledOnMirror(ctx: RunContext, series: Link, source: RemoteEvent): boolean {
   const mirrorSide = otherSide(series.origin);
   if (source.cancelled || !source.event || !source.originalStart || series.sourceReadOnly || !flowsFrom(ctx.pair, mirrorSide) || !sameShape(ctx, series)) return false;
-  const at = Date.parse('date' in source.event.start ? `${source.event.start.date}T00:00:00Z` : source.event.start.instant);
-  const original = Date.parse('date' in source.originalStart ? `${source.originalStart.date}T00:00:00Z` : source.originalStart.instant);
+  return wellInsideWindow(ctx, source);
+}
+
+/** An occurrence, and its original start, are two days or more inside the window. */
+export function wellInsideWindow(ctx: RunContext, occurrence: RemoteEvent): boolean {
+  const ms = (time: EventTime): number => Date.parse('date' in time ? `${time.date}T00:00:00Z` : time.instant);
   const margin = 2 * 86_400_000;
-  const inside = (t: number): boolean => t > Date.parse(ctx.window.start) + margin && t < Date.parse(ctx.window.end) - margin;
-  return inside(at) && inside(original);
+  const inside = (time: EventTime | undefined): boolean => time !== undefined && ms(time) > Date.parse(ctx.window.start) + margin && ms(time) < Date.parse(ctx.window.end) - margin;
+  return inside(occurrence.event?.start) && inside(occurrence.originalStart);
 }
 
 function sourceOnlyLink(ctx: RunContext, series: Link, source: RemoteEvent): Link {

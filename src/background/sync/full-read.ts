@@ -7,7 +7,7 @@
  * by occurrence: a Google occurrence Outlook does not have was cancelled in Outlook, and the
  * cancellation is carried over where the pair lets Outlook changes flow.
  */
-import { changedThisRun } from './align.ts';
+import { changedThisRun, wellInsideWindow } from './align.ts';
 import { timeKey } from './canonical.ts';
 import { calendarOf, occurrenceKey, provider, refOf, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
@@ -24,12 +24,13 @@ export async function outlookCancellations(ctx: RunContext, outlookRows: readonl
     listed.set(row.seriesId, (listed.get(row.seriesId) ?? new Set()).add(timeKey(row.originalStart)));
   }
   for (const series of [...ctx.links.all()]) {
-    const starts = series.outlook ? listed.get(series.outlook.id) : undefined;
-    if (!starts || !series.google || series.kind !== 'series' || series.expanded || !sameShape(ctx, series)) continue;
+    if (!series.outlook || !series.google || series.kind !== 'series' || series.expanded || ctx.observed.outlook.get(series.key) === 'gone' || !sameShape(ctx, series)) continue;
+    // None listed: every occurrence in the window was cancelled (a gone series was found gone above).
+    const starts = listed.get(series.outlook.id) ?? new Set<string>();
     if (series.origin === 'google' && series.sourceReadOnly) continue;
     const occurrences = await provider(ctx, 'google').listOccurrences(calendarOf(ctx, 'google'), series.google.id, ctx.window, ctx.signal);
     for (const occurrence of occurrences) {
-      if (occurrence.cancelled || !occurrence.originalStart || starts.has(timeKey(occurrence.originalStart))) continue;
+      if (occurrence.cancelled || !occurrence.originalStart || starts.has(timeKey(occurrence.originalStart)) || !wellInsideWindow(ctx, occurrence)) continue;
       const key = occurrenceKey(series.key, occurrence.originalStart);
       if (changedThisRun(ctx, key) || freshlyObserved(ctx, key)) continue;
       const link: Link = ctx.links.get(key) ?? {

@@ -531,4 +531,18 @@ describe('engine: regressions found by the property test', () => {
     expect(report.errors.map((e) => e.kind)).toEqual(['server']);
     expect(outlookDone).toBe(true);
   });
+
+  // Shrunk (soak) case: a Google weekly series with one occurrence cancelled; sync; the user cancels
+  // the other one on the Outlook mirror; local state is lost.
+  it('finds on a full read that a mirror series had its last occurrence cancelled in Outlook', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Swim', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    world.sims.google.userDeleteEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T060000Z`);
+    await world.sync();
+    world.sims.graph.userDeleteOccurrence(world.outlookEvents()[0]!.id!, '2026-03-10T06:00:00Z');
+    world.store.clear();
+    const report = await world.sync(); // Outlook lists no occurrence of the mirror at all now
+    expect(report.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260310T060000Z`)?.status).toBe('cancelled');
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
