@@ -5,7 +5,7 @@
  */
 import { both } from './both.ts';
 import { sameField, timeKey } from './canonical.ts';
-import { bySide, calendarOf, occurrenceKey, provider, refOf, type RunContext } from './context.ts';
+import { bySide, calendarOf, occurrenceKey, provider, refOf, writePending, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
 import { mergedFields } from './merge.ts';
 import { mirrorPolicy, projectToMirror } from './mirror.ts';
@@ -38,7 +38,7 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
     const start = timeKey(source.originalStart);
     sourceStarts.add(start);
     const target = targetByStart.get(start);
-    if (changedThisRun(ctx, occurrenceKey(series.key, source.originalStart))) continue;
+    if (writePending(ctx, occurrenceKey(series.key, source.originalStart))) continue;
     if (!target) {
       if (cancelledOnMirror(ctx, series, source)) planCancelOccurrence(ctx, sourceOnlyLink(ctx, series, source), sourceSide);
       continue;
@@ -63,7 +63,7 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
   }
   // Occurrences the source no longer has (cancelled in Outlook, EXDATE in Google) go on the mirror too.
   for (const [start, target] of targetByStart) {
-    if (sourceStarts.has(start) || target.cancelled || !target.originalStart || changedThisRun(ctx, occurrenceKey(series.key, target.originalStart))) continue;
+    if (sourceStarts.has(start) || target.cancelled || !target.originalStart || writePending(ctx, occurrenceKey(series.key, target.originalStart))) continue;
     planCancelOccurrence(ctx, occurrenceLink(ctx, series, null, target), targetSide);
   }
   // Links of occurrences neither side has any more (the series was re-timed) are forgotten.
@@ -104,14 +104,6 @@ function sourceOnlyLink(ctx: RunContext, series: Link, source: RemoteEvent): Lin
     snapshots: bySide(series.origin, source.event ?? null, null),
     syncedAt: ctx.now,
   };
-}
-
-/**
- * Reconciliation already planned a write for this occurrence (or a cancellation): alignment leaves
- * it alone. What was merely read again, or merged to no change, is aligned like any other.
- */
-export function changedThisRun(ctx: RunContext, key: string): boolean {
-  return ctx.writes.some((write) => write.key === key);
 }
 
 function occurrenceLink(ctx: RunContext, series: Link, source: RemoteEvent | null, target: RemoteEvent): Link {

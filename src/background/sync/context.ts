@@ -126,3 +126,11 @@ function endedBefore(event: CanonicalEvent, window: TimeWindow): boolean {
 export function bySide<T>(side: Side, value: T, other: T): { google: T; outlook: T } {
   return side === 'google' ? { google: value, outlook: other } : { google: other, outlook: value };
 }
+
+/**
+ * A write is planned for this link already (reconciliation's, or a cancellation): alignment and
+ * the other checks leave it alone. What was merely read again is not such a change.
+ */
+export function writePending(ctx: RunContext, key: string): boolean {
+  return ctx.writes.some((write) => write.key === key);
+}

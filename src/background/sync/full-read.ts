@@ -7,9 +7,9 @@
  * by occurrence: a Google occurrence Outlook does not have was cancelled in Outlook, and the
  * cancellation is carried over where the pair lets Outlook changes flow.
  */
-import { changedThisRun, wellInsideWindow } from './align.ts';
+import { wellInsideWindow } from './align.ts';
 import { timeKey } from './canonical.ts';
-import { calendarOf, occurrenceKey, provider, refOf, type RunContext } from './context.ts';
+import { calendarOf, occurrenceKey, provider, refOf, writePending, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
 import { flowsFrom } from './pair.ts';
 import type { RemoteEvent } from './ports.ts';
@@ -32,7 +32,7 @@ export async function outlookCancellations(ctx: RunContext, outlookRows: readonl
     for (const occurrence of occurrences) {
       if (occurrence.cancelled || !occurrence.originalStart || starts.has(timeKey(occurrence.originalStart)) || !wellInsideWindow(ctx, occurrence)) continue;
       const key = occurrenceKey(series.key, occurrence.originalStart);
-      if (changedThisRun(ctx, key) || freshlyObserved(ctx, key)) continue;
+      if (writePending(ctx, key) || freshlyObserved(ctx, key)) continue;
       const link: Link = ctx.links.get(key) ?? {
         key,
         kind: 'occurrence',

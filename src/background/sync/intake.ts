@@ -45,8 +45,9 @@ export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideR
   }
   await relinkOrphans(ctx, markers, new Set(orphanable.map((m) => m.id)));
   const merged = linkBothEdited(ctx, events);
-  for (const side of SIDES) for (const event of events[side]) if (event.shape === 'instance' && !merged.has(event)) intakeOccurrence(ctx, side, event);
+  // Before the rows: a cancellation found this way wins over an edit of the same occurrence.
   if (reads.outlook.full) await outlookCancellations(ctx, events.outlook);
+  for (const side of SIDES) for (const event of events[side]) if (event.shape === 'instance' && !merged.has(event)) intakeOccurrence(ctx, side, event);
 }
 
 async function intakeTopLevel(ctx: RunContext, side: Side, event: RemoteEvent, markers: Map<string, RemoteEvent>): Promise<void> {

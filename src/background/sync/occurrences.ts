@@ -4,7 +4,7 @@
  */
 import { occurrenceBase } from './both-edited.ts';
 import { changedFields, sameField } from './canonical.ts';
-import { bySide, occurrenceKey, refOf, withRef, type RunContext } from './context.ts';
+import { bySide, occurrenceKey, refOf, withRef, writePending, type RunContext } from './context.ts';
 import { planCancelOccurrence } from './create.ts';
 import { mirrorPolicy, projectToMirror, projectToSource } from './mirror.ts';
 import { otherSide, SYNCED_FIELDS, type CanonicalEvent, type Side } from './model.ts';
@@ -26,6 +26,8 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
     ctx.occurrences[row.id] = shape === undefined ? [row.seriesId, originalStart] : [row.seriesId, originalStart, shape];
   }
   if (side === 'outlook' && row.cancelled) delete ctx.occurrences[row.id];
+  // A cancellation found on the other side already (full read): it wins over this row.
+  if (writePending(ctx, key)) return;
   const existing = ctx.links.get(key);
   if (series.expanded) {
     // Only the source side has occurrences; the mirror side holds separate events.

@@ -545,4 +545,18 @@ describe('engine: regressions found by the property test', () => {
     expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260310T060000Z`)?.status).toBe('cancelled');
     expect(totalWrites(await world.sync())).toBe(0);
   });
+
+  // Shrunk (soak) case: a Google weekly series with its first occurrence moved; sync; the user
+  // cancels that occurrence on the Outlook mirror; local state is lost.
+  it('lets a cancellation found on a full read win over the other side\'s edit of the occurrence', async () => {
+    const series = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Swim', '2026-03-03', '07:00', '07:15'), recurrence: ['RRULE:FREQ=WEEKLY;COUNT=2'] });
+    world.sims.google.userPatchEvent(GOOGLE_USER, GOOGLE_USER, `${series.id}_20260303T060000Z`, gTimed('Swim', '2026-03-03', '05:00', '05:15'));
+    await world.sync();
+    world.sims.graph.userDeleteOccurrence(world.outlookEvents()[0]!.id!, '2026-03-03T06:00:00Z');
+    world.store.clear();
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    expect(world.sims.google.getEvent(GOOGLE_USER, `${series.id}_20260303T060000Z`)?.status).toBe('cancelled');
+    expect(totalWrites(await world.sync())).toBe(0);
+  });
 });
