@@ -58,7 +58,7 @@ function summary(report: SoakReport, file: string): string {
   const lines = [
     '',
     `cases run: ${report.cases} in ${(report.durationMs / 60_000).toFixed(1)} min`,
-    `actions: ${report.actions} (syncs: ${report.syncs}; user changes the apps refused: ${report.refused})`,
+    `actions: ${report.actions} (syncs: ${report.syncs}, of which the deletion guard paused ${report.pauses}; user changes the apps refused: ${report.refused})`,
     `faults injected: ${Object.entries(report.faults).map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none'}`,
     'invariant violations:',
     ...VIOLATION_KINDS.map((kind) => `  ${LABELS[kind] ?? kind}: ${report.violations[kind]}`),

@@ -29,6 +29,8 @@ export interface CaseStats {
   syncs: number;
   /** User changes the app refused (and which therefore changed nothing). */
   refused: number;
+  /** Syncs the deletion guard paused (the final sync's included). */
+  pauses: number;
   readonly faults: Partial<Record<FaultKind, number>>;
 }
 
@@ -49,7 +51,7 @@ export async function runCase(lab: Lab, spec: CaseSpec): Promise<CaseResult> {
       await run.apply(action);
     }
     world.sims.clock.advance(STEP_MS);
-    run.violations.push(...(await finalChecks(world, run.ledger, run.baseline)));
+    run.violations.push(...(await finalChecks(world, run.ledger, run.baseline, run.stats)));
   } catch (error) {
     run.violations.push({ kind: 'exception', detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
@@ -62,7 +64,7 @@ export function countFault(stats: CaseStats, kind: FaultKind, n = 1): void {
 
 class CaseRun {
   readonly ledger: Ledger = { created: new Map(), deleted: new Set(), counterpartDeleted: new Set() };
-  readonly stats: CaseStats = { actions: 0, syncs: 0, refused: 0, faults: {} };
+  readonly stats: CaseStats = { actions: 0, syncs: 0, refused: 0, pauses: 0, faults: {} };
   readonly violations: Violation[] = [];
   readonly baseline: Baseline;
   private labels = 0;

@@ -5,14 +5,15 @@
  */
 import { totalWrites, type World } from '../integration/engine/harness.ts';
 import type { PairReport } from '../../src/background/sync/report.ts';
-import type { Ledger } from './executor.ts';
+import type { CaseStats, Ledger } from './executor.ts';
 import { convergence, invitations, logMarks, lostEvents, writesSince, type Baseline, type Violation } from './invariants.ts';
 
-export async function finalChecks(world: World, ledger: Ledger, baseline: Baseline): Promise<Violation[]> {
+export async function finalChecks(world: World, ledger: Ledger, baseline: Baseline, stats: CaseStats): Promise<Violation[]> {
   const violations: Violation[] = [];
   let marks = logMarks(world);
   let report = await world.sync();
   if (report.paused) {
+    stats.pauses++;
     const writes = writesSince(world, marks);
     if (writes.length > 0) violations.push({ kind: 'wrote-while-paused', detail: `final sync paused (${report.paused.reason}) but wrote: ${writes.join(', ')}` });
     violations.push(...lostEvents(world, ledger));

@@ -44,6 +44,8 @@ export interface SoakReport {
   readonly syncs: number;
   /** User changes the apps refused (nothing changed). */
   readonly refused: number;
+  /** Syncs the deletion guard paused. */
+  readonly pauses: number;
   readonly faults: Partial<Record<FaultKind, number>>;
   readonly violations: Record<ViolationKind, number>;
   readonly failures: readonly SoakFailure[];
@@ -74,7 +76,7 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
   if (limit === Infinity && deadline === Infinity) throw new Error('A soak needs --minutes or --cases.');
   // Hanging requests must time out quickly for a soak to get anywhere.
   const lab = await startLab({ timeoutMs: 300 });
-  const totals = { cases: 0, actions: 0, syncs: 0, refused: 0 };
+  const totals = { cases: 0, actions: 0, syncs: 0, refused: 0, pauses: 0 };
   const faults: Partial<Record<FaultKind, number>> = {};
   const violations = Object.fromEntries(VIOLATION_KINDS.map((kind) => [kind, 0])) as Record<ViolationKind, number>;
   const failures: SoakFailure[] = [];
@@ -87,6 +89,7 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
       totals.actions += result.stats.actions;
       totals.syncs += result.stats.syncs;
       totals.refused += result.stats.refused;
+      totals.pauses += result.stats.pauses;
       for (const [kind, count] of Object.entries(result.stats.faults) as [FaultKind, number][]) faults[kind] = (faults[kind] ?? 0) + count;
       for (const v of result.violations) violations[v.kind]++;
       options.onCase?.(index, result.violations);

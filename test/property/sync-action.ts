@@ -46,6 +46,7 @@ export async function runSync(world: World, fault: SyncFault, confirm: boolean, 
       break;
     }
   }
+  if (report?.paused) stats.pauses++;
   return report?.paused ? pausedWrites(world, report, marks) : [];
 }
 

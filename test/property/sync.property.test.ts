@@ -27,7 +27,7 @@ describe('sync engine: whole-sync property', () => {
 
   it(`converges without loss, duplicates or invitations (${RUNS} cases)`, async () => {
     const started = performance.now();
-    const totals = { cases: 0, actions: 0, syncs: 0 };
+    const totals = { cases: 0, actions: 0, syncs: 0, pauses: 0 };
     const faults: Partial<Record<FaultKind, number>> = {};
     await fc.assert(
       fc.asyncProperty(caseArbitrary(), async (spec) => {
@@ -35,6 +35,7 @@ describe('sync engine: whole-sync property', () => {
         totals.cases++;
         totals.actions += result.stats.actions;
         totals.syncs += result.stats.syncs;
+        totals.pauses += result.stats.pauses;
         for (const [kind, n] of Object.entries(result.stats.faults) as [FaultKind, number][]) faults[kind] = (faults[kind] ?? 0) + n;
         expect(result.violations.map((v) => `${v.kind}: ${v.detail}`)).toEqual([]);
       }),
@@ -42,6 +43,6 @@ describe('sync engine: whole-sync property', () => {
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const injected = Object.entries(faults).map(([kind, n]) => `${kind} ${n}`).join(', ');
-    console.info(`property: ${totals.cases} cases, ${totals.actions} actions (${totals.syncs} syncs) in ${seconds} s; faults: ${injected}`);
+    console.info(`property: ${totals.cases} cases, ${totals.actions} actions (${totals.syncs} syncs, ${totals.pauses} paused) in ${seconds} s; faults: ${injected}`);
   }, 3_600_000);
 });
