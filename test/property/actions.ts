@@ -52,6 +52,8 @@ export type Action =
   | { readonly kind: 'create'; readonly side: Side; readonly timing: Timing; readonly repeat: Repeat | null; readonly details: boolean }
   | { readonly kind: 'edit'; readonly side: Side; readonly pick: number; readonly change: EditChange }
   | { readonly kind: 'delete'; readonly side: Side; readonly pick: number }
+  /** Several single events at once (a day apart): what makes a later bulk deletion a mass deletion. */
+  | { readonly kind: 'createMany'; readonly side: Side; readonly count: number; readonly timing: Timing }
   /** Many deletions before one sync: what the deletion guard pauses for. */
   | { readonly kind: 'deleteMany'; readonly side: Side; readonly count: number }
   | { readonly kind: 'editOccurrence'; readonly side: Side; readonly pick: number; readonly occurrence: number; readonly change: OccurrenceChange }
@@ -79,6 +81,8 @@ export function describeAction(action: Action): string {
       return `edit ${action.side}#${action.pick}: ${action.change.field === 'move' ? `move to day ${action.change.day} ${hhmm(action.change.minute)}` : action.change.field}`;
     case 'delete':
       return `delete ${action.side}#${action.pick}`;
+    case 'createMany':
+      return `create ${action.count} on ${action.side}, a day apart from ${describeTiming(action.timing)}`;
     case 'deleteMany':
       return `delete ${action.count} on ${action.side}`;
     case 'editOccurrence':

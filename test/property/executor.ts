@@ -4,7 +4,7 @@
  * of what the user made and deleted, and finally checks the invariants (invariants.ts).
  */
 import type { World } from '../integration/engine/harness.ts';
-import type { Action, CaseSpec } from './actions.ts';
+import type { Action, CaseSpec, Repeat, Timing } from './actions.ts';
 import { ZONES } from './actions.ts';
 import { VIEW_RANGE, type Lab } from './lab.ts';
 import { runSync } from './sync-action.ts';
@@ -81,12 +81,12 @@ class CaseRun {
     this.stats.actions++;
     const { world } = this;
     switch (action.kind) {
-      case 'create': {
-        const title = this.label(action.side === 'google' ? 'G' : 'O');
-        const id = createEvent(world, action.side, title, action.timing, action.repeat, action.details ? title : null, ZONES[this.spec.outlookZone].windows);
-        this.ledger.created.set(`${action.side}:${id}`, { side: action.side, id, title });
+      case 'create':
+        this.create(action.side, action.timing, action.repeat, action.details);
         return;
-      }
+      case 'createMany':
+        for (let i = 0; i < action.count; i++) this.create(action.side, { ...action.timing, day: action.timing.day + i }, null, false);
+        return;
       case 'edit':
         return this.onPick(action.side, action.pick, (item) => editEvent(world, item, action.change, this.label('E')));
       case 'delete':
@@ -123,6 +123,12 @@ class CaseRun {
         world.store.clear();
         return;
     }
+  }
+
+  private create(side: 'google' | 'outlook', timing: Timing, repeat: Repeat | null, details: boolean): void {
+    const title = this.label(side === 'google' ? 'G' : 'O');
+    const id = createEvent(this.world, side, title, timing, repeat, details ? title : null, ZONES[this.spec.outlookZone].windows);
+    this.ledger.created.set(`${side}:${id}`, { side, id, title });
   }
 
   private remove(item: ShownItem): Outcome {

@@ -2,7 +2,8 @@
  * The invariants of a sync, checked against what the services hold and show (never against the
  * engine's own state):
  * - every source event has exactly one mirror, showing the same occurrences with the same title,
- *   location, all-day flag, start and end (duplicate / missing-mirror / content-mismatch);
+ *   location, description (as text), all-day flag, start and end (duplicate / missing-mirror /
+ *   content-mismatch);
  * - no mirror outlives its source (orphan-mirror);
  * - no event the user made is deleted unless the user deleted it or its counterpart (lost);
  * - no invitation is ever sent, and every Google write says sendUpdates=none (invitation).
@@ -109,7 +110,7 @@ export function invitations(world: World, baseline: Baseline): Violation[] {
 }
 
 function rowKey(row: ShownEvent): string {
-  return `${row.title} @${row.location} ${row.allDay ? 'all-day ' : ''}${row.start}..${row.end}`;
+  return `${row.title} @${row.location} ${row.allDay ? 'all-day ' : ''}${row.start}..${row.end}${row.description ? ` «${row.description}»` : ''}`;
 }
 
 /** Elements of `a` not matched in `b` (multisets). */

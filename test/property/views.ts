@@ -3,6 +3,7 @@
  * with `singleEvents=true`, Outlook's `calendarView`. Both are reduced to one comparable row per
  * shown event: title, location, and times as UTC instants (timed) or dates (all-day).
  */
+import { htmlToText, looksLikeHtml } from '../../src/background/providers/html-text.ts';
 import type { World } from '../integration/engine/harness.ts';
 
 export interface ShownEvent {
@@ -11,6 +12,8 @@ export interface ShownEvent {
   readonly seriesId: string | null;
   readonly title: string;
   readonly location: string;
+  /** Plain text (Outlook's HTML bodies reduced the way the adapter reduces them). */
+  readonly description: string;
   readonly allDay: boolean;
   /** UTC instant (`2026-03-05T09:00:00Z`) or date (`2026-03-05`). */
   readonly start: string;
@@ -32,6 +35,7 @@ interface GoogleItem {
   readonly status?: string;
   readonly summary?: string;
   readonly location?: string;
+  readonly description?: string;
   readonly recurringEventId?: string;
   readonly start: GoogleTime;
   readonly end: GoogleTime;
@@ -43,6 +47,7 @@ interface GraphItem {
   readonly isAllDay?: boolean;
   readonly seriesMasterId?: string | null;
   readonly location?: { readonly displayName?: string | null } | null;
+  readonly body?: { readonly contentType?: string | null; readonly content?: string | null } | null;
   readonly start: { readonly dateTime: string };
   readonly end: { readonly dateTime: string };
 }
@@ -64,6 +69,7 @@ export async function googleView(world: World, range: ViewRange): Promise<ShownE
         seriesId: item.recurringEventId ?? null,
         title: item.summary ?? '',
         location: item.location ?? '',
+        description: (item.description ?? '').trim(),
         allDay,
         start: allDay ? (item.start.date ?? '') : instant(item.start.dateTime ?? ''),
         end: allDay ? (item.end.date ?? '') : instant(item.end.dateTime ?? ''),
@@ -88,6 +94,7 @@ export async function outlookView(world: World, range: ViewRange): Promise<Shown
         seriesId: item.seriesMasterId ?? null,
         title: item.subject ?? '',
         location: item.location?.displayName ?? '',
+        description: bodyText(item.body).trim(),
         allDay,
         // All-day events are midnight to midnight whatever zone is asked for: compare their dates.
         start: allDay ? item.start.dateTime.slice(0, 10) : instant(`${item.start.dateTime.slice(0, 19)}Z`),
@@ -107,4 +114,9 @@ async function getJson(url: string, headers: Record<string, string>): Promise<un
 
 function instant(text: string): string {
   return new Date(Date.parse(text)).toISOString().replace('.000Z', 'Z');
+}
+
+function bodyText(body: GraphItem['body']): string {
+  const content = body?.content ?? '';
+  return body?.contentType === 'html' || looksLikeHtml(content) ? htmlToText(content) : content;
 }
