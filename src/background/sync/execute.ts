@@ -44,6 +44,8 @@ async function sendSide(ctx: RunContext, side: Side, writes: readonly PlannedWri
     const op = write.build();
     return op ? [{ write, op }] : [];
   });
+  // The total is known before the first batch goes: the popup shows "0 of N" rather than nothing.
+  if (built.length > 0) hooks.onProgress?.(side, 0, built.length);
   for (let start = 0; start < built.length; start += CHUNK) {
     if (ctx.signal.aborted) throw new CancelledError();
     const chunk = built.slice(start, start + CHUNK);
