@@ -51,6 +51,7 @@ const badges = createBadgeService({
       await runtime.sync.run('user', pairId);
     }
   },
+  backstop: (when) => runtime.syncNoLaterThan(when),
   lastResults: () => loadResults(new AreaStore(platform.localArea)),
   tabs: { send: contentPlatform.sendToTab, calendarTabs: contentPlatform.calendarTabs, inject: contentPlatform.injectContentScript },
   clock: systemClock,

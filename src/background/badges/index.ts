@@ -42,6 +42,11 @@ export interface BadgeServiceDeps {
   readonly pairs: () => Promise<readonly PairConfig[]>;
   /** Runs an incremental sync of these pairs that starts after the call (waiting out one already going). */
   readonly syncPairs: (pairIds: readonly string[]) => Promise<void>;
+  /**
+   * Makes sure a regular sync starts by this time even if the worker dies first: the nudge timers
+   * live in the worker, and MV3 may stop it at any moment.
+   */
+  readonly backstop?: (when: number) => Promise<void>;
   readonly lastResults: () => Promise<Readonly<Record<string, PairResult>>>;
   readonly tabs: ContentTabs;
   readonly clock: { now(): number };
@@ -64,6 +69,8 @@ export interface BadgeService {
 }
 
 const DEFAULT_OUTLOOK_HOST = 'outlook.office.com';
+/** A nudged change reaches the other side within this long even if the worker dies meanwhile. */
+export const NUDGE_BACKSTOP_MS = 60_000;
 
 export function createBadgeService(deps: BadgeServiceDeps): BadgeService {
   const { log, clock } = deps;
@@ -115,6 +122,7 @@ export function createBadgeService(deps: BadgeServiceDeps): BadgeService {
     const side: Side = page.app;
     const targets = nudgeTargets(await cache.get(), side, message.calendars, message.ids, clock.now());
     const pairIds = targets.echo ? [] : scheduler.nudge(targets.pairIds, clock.now() - message.ageMs);
+    if (pairIds.length > 0) void deps.backstop?.(clock.now() + NUDGE_BACKSTOP_MS).catch((error: unknown) => log.warn?.('could not set the nudge backstop', { error: String(error) }));
     log.debug?.('nudge', { app: side, reason: message.reason, ids: message.ids.length, pairs: targets.pairIds.length, echo: targets.echo, scheduled: pairIds.length });
     if (pairIds.length === 0) return { accepted: false };
     pending.add(side, message.ids, pairIds, clock.now());

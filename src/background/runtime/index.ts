@@ -52,6 +52,8 @@ export interface Runtime {
   readonly sync: SyncService;
   onAlarm(name: string): Promise<void>;
   onStartup(): Promise<void>;
+  /** Makes sure a scheduled run of every pair starts by `when` (a backstop for a nudge). */
+  syncNoLaterThan(when: number): Promise<void>;
 }
 
 export function createRuntime(deps: RuntimeDeps): Runtime {
@@ -109,6 +111,10 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     sync,
     onAlarm: (name) => (name === SYNC_ALARM ? runScheduled('alarm') : Promise.resolve()),
     onStartup: () => runScheduled('startup'),
+    syncNoLaterThan: async (when) => {
+      await ready;
+      await scheduler.noLaterThan(when);
+    },
   };
 }
 

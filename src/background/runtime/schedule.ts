@@ -46,6 +46,17 @@ export class Scheduler {
     return this.scheduleAfterRun(now, intervalMinutes);
   }
 
+  /**
+   * Makes sure a run starts by `when`: an alarm due later (or none) is brought forward, one due
+   * sooner is kept. A sync-on-view nudge sets this as a backstop — its timer lives in the worker,
+   * and a worker that dies before it fires would otherwise leave the change for the regular run.
+   */
+  async noLaterThan(when: number): Promise<void> {
+    const existing = await this.alarms.get(SYNC_ALARM);
+    if (existing && existing.scheduledTime <= when) return;
+    await this.alarms.create(SYNC_ALARM, { when });
+  }
+
   /** A retry soon (after a lease held by a dead run lapses, say). */
   async retryAt(when: number): Promise<void> {
     await this.alarms.create(SYNC_ALARM, { when: Math.max(when, 0) });

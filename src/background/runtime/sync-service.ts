@@ -111,7 +111,10 @@ export class SyncService {
     } finally {
       await lease.release().catch((error: unknown) => log.warn?.('could not release the sync lease', { error: String(error) }));
       const { syncIntervalMinutes } = await settings.settings();
-      await scheduler.scheduleAfterRun(clock.now(), syncIntervalMinutes);
+      // A run of every pair restarts the wait; a run of one pair (a nudge, an answer to a pause)
+      // must not postpone the others' regular run, nor drop a backstop set for a nudge.
+      if (pairId === null) await scheduler.scheduleAfterRun(clock.now(), syncIntervalMinutes);
+      else await scheduler.ensure(clock.now(), syncIntervalMinutes);
     }
   }
 

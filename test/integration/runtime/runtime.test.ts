@@ -158,6 +158,26 @@ describe('background runtime', () => {
     expect(world.local.data.has(RESULTS_KEY)).toBe(true);
   });
 
+  it('a run of one pair neither postpones the regular run nor drops a nudge backstop; a run of all re-arms', async () => {
+    const world = startRuntime(sims);
+    await ask(world, 'pairs/save', { pair: pair() });
+    await world.runtime.sync.idle();
+    await ask(world, 'settings/set', { settings: { syncIntervalMinutes: 30 } });
+    const regular = sims.clock.now() + 20 * 60_000;
+    await world.alarms.create(SYNC_ALARM, { when: regular });
+    await world.runtime.sync.run('user', pair().id);
+    expect(world.alarms.alarms.get(SYNC_ALARM)).toBe(regular);
+    // A nudge's backstop brings the regular run forward; the nudged run of its pair keeps it.
+    const backstop = sims.clock.now() + 60_000;
+    await world.runtime.syncNoLaterThan(backstop);
+    expect(world.alarms.alarms.get(SYNC_ALARM)).toBe(backstop);
+    await world.runtime.sync.run('user', pair().id);
+    expect(world.alarms.alarms.get(SYNC_ALARM)).toBe(backstop);
+    // The backstop's run covers every pair and starts the regular wait again.
+    await world.runtime.onAlarm(SYNC_ALARM);
+    expect((world.alarms.alarms.get(SYNC_ALARM) ?? 0) - sims.clock.now()).toBeGreaterThanOrEqual(27 * 60_000);
+  });
+
   it('keeps settings, falls back to the build default client ids, and re-arms the alarm when the interval changes', async () => {
     const world = startRuntime(sims);
     expect(await ask(world, 'settings/get')).toMatchObject({ syncIntervalMinutes: 5, microsoftTenant: 'common' });

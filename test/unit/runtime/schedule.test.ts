@@ -40,4 +40,17 @@ describe('sync schedule', () => {
     expect(await scheduler.next()).toBeNull();
     expect(await scheduler.ensure(NOW, 2)).toBe(NOW + 2 * MINUTE);
   });
+
+  it('brings an alarm forward for a backstop, keeps one due sooner, and sets one when none is', async () => {
+    const alarms = new FakeAlarms();
+    const scheduler = new Scheduler(alarms, () => 0.5);
+    await scheduler.scheduleAfterRun(NOW, 60);
+    await scheduler.noLaterThan(NOW + MINUTE);
+    expect(await scheduler.next()).toBe(NOW + MINUTE);
+    await scheduler.noLaterThan(NOW + 5 * MINUTE);
+    expect(await scheduler.next()).toBe(NOW + MINUTE);
+    await alarms.clear(SYNC_ALARM);
+    await scheduler.noLaterThan(NOW + 2 * MINUTE);
+    expect(await scheduler.next()).toBe(NOW + 2 * MINUTE);
+  });
 });

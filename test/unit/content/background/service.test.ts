@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBadgeService, type BadgeService } from '../../../../src/background/badges/index.ts';
+import { createBadgeService, NUDGE_BACKSTOP_MS, type BadgeService } from '../../../../src/background/badges/index.ts';
 import { MemoryStore } from '../../../../src/background/sync/memory-store.ts';
 import type { PairReport } from '../../../../src/background/sync/report.ts';
 import { PairStore, type Link } from '../../../../src/background/sync/state.ts';
@@ -20,6 +20,7 @@ async function rig(links: Link[] = [link('google', 'g1', 'o1')], pairs: PairConf
   const sent: { tabId: number; message: BackgroundToContent }[] = [];
   const injected: number[] = [];
   const loads = { count: 0 };
+  const backstops: number[] = [];
   const service = createBadgeService({
     extensionId: ID,
     simulator: false,
@@ -31,6 +32,10 @@ async function rig(links: Link[] = [link('google', 'g1', 'o1')], pairs: PairConf
     syncPairs: async (ids) => {
       synced.push(ids);
       await new PairStore(state, 'p1').saveLinks([link('google', 'g2', 'o2', { syncedAt: timers.now() })], []);
+    },
+    backstop: (when) => {
+      backstops.push(when);
+      return Promise.resolve();
     },
     lastResults: () => Promise.resolve({}),
     tabs: {
@@ -48,7 +53,7 @@ async function rig(links: Link[] = [link('google', 'g1', 'o1')], pairs: PairConf
     timers,
     log: {},
   });
-  return { service, state, timers, synced, sent, injected, loads };
+  return { service, state, timers, synced, sent, injected, loads, backstops };
 }
 
 const lookup = (app: 'google' | 'outlook', ...ids: string[]) => ({ v, type: 'badges/lookup', app, queries: ids.map((id) => ({ by: 'id', id, calendar: null })) });
@@ -100,6 +105,16 @@ describe('the badge service', () => {
     const after = (await ask(service, lookup('google', 'g1', 'g2'))) as { version: number; views: { state: string }[] };
     expect(after.views.map((view) => view.state)).toEqual(['synced', 'synced']);
     expect(sent.filter((s) => s.message.type === 'badges/changed').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sets a backstop for every accepted nudge, so a worker that dies first still syncs within a minute', async () => {
+    const { service, timers, backstops } = await rig();
+    const start = timers.now();
+    await ask(service, nudge('google', ['g1'], ['pat@gmail.com']));
+    expect(backstops).toEqual([start + NUDGE_BACKSTOP_MS]);
+    // Calendars no pair syncs: nothing to sync, no backstop.
+    expect(await ask(service, nudge('google', ['x1'], ['someone.else@gmail.com']))).toEqual({ accepted: false });
+    expect(backstops).toHaveLength(1);
   });
 
   it('shows a new event as pending until its sync, then as what the sync made of it', async () => {
