@@ -81,6 +81,7 @@ export class Meter {
       }),
       getEvents: timed((calendarId, ids, signal) => provider.getEvents(calendarId, ids, signal)),
       listOccurrences: timed((calendarId, seriesId, window, signal) => provider.listOccurrences(calendarId, seriesId, window, signal)),
+      listSeriesOccurrences: timed((calendarId, seriesIds, window, signal) => provider.listSeriesOccurrences(calendarId, seriesIds, window, signal)),
       findMirrors: timed((calendarId, pair, signal) => provider.findMirrors(calendarId, pair, signal)),
       write: timed((calendarId, ops, signal) => provider.write(calendarId, ops, signal)),
       canStore: (rule, start) => provider.canStore(rule, start),

@@ -59,6 +59,7 @@ function crashingProvider(provider: CalendarProvider, plan: CrashPlan): Calendar
     readChanges: (request) => plan.around(() => provider.readChanges(request)),
     getEvents: (calendarId, ids, signal) => plan.around(() => provider.getEvents(calendarId, ids, signal)),
     listOccurrences: (calendarId, seriesId, window, signal) => plan.around(() => provider.listOccurrences(calendarId, seriesId, window, signal)),
+    listSeriesOccurrences: (calendarId, seriesIds, window, signal) => plan.around(() => provider.listSeriesOccurrences(calendarId, seriesIds, window, signal)),
     findMirrors: (calendarId, pair, signal) => plan.around(() => provider.findMirrors(calendarId, pair, signal)),
     write: (calendarId, ops, signal) => plan.around(() => provider.write(calendarId, ops, signal)),
     canStore: (rule, start) => provider.canStore(rule, start),

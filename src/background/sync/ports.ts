@@ -105,6 +105,8 @@ export interface CalendarProvider {
   getEvents(calendarId: string, ids: readonly string[], signal: AbortSignal): Promise<ReadonlyMap<string, RemoteEvent | null>>;
   /** Occurrences (and exceptions) of a series inside the window. */
   listOccurrences(calendarId: string, seriesId: string, window: TimeWindow, signal: AbortSignal): Promise<readonly RemoteEvent[]>;
+  /** The same for several series, in as few requests as the service's batches allow; by series id. */
+  listSeriesOccurrences(calendarId: string, seriesIds: readonly string[], window: TimeWindow, signal: AbortSignal): Promise<ReadonlyMap<string, readonly RemoteEvent[]>>;
   /** Every event in the calendar carrying a marker of this pair (re-linking after lost state). */
   findMirrors(calendarId: string, pair: string, signal: AbortSignal): Promise<readonly RemoteEvent[]>;
   /** Applies writes (batched as the service allows); one outcome per op, in op order. */

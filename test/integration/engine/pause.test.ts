@@ -195,6 +195,7 @@ describe('engine: answering a paused pair', () => {
       readChanges: (request) => real.readChanges(request),
       getEvents: (calendarId, eventIds, signal) => real.getEvents(calendarId, eventIds, signal),
       listOccurrences: (calendarId, seriesId, window, signal) => real.listOccurrences(calendarId, seriesId, window, signal),
+      listSeriesOccurrences: (calendarId, seriesIds, window, signal) => real.listSeriesOccurrences(calendarId, seriesIds, window, signal),
       findMirrors: (calendarId, pair, signal) => real.findMirrors(calendarId, pair, signal),
       canStore: (rule, start) => real.canStore(rule, start),
       write: async (calendarId, ops, signal) => {

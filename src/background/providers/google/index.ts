@@ -15,6 +15,7 @@ import { Calendars } from './calendars.ts';
 import { GoogleHttp } from './http.ts';
 import { findMirrors, getEvents, listOccurrences, readChanges, type ReadDeps } from './reads.ts';
 import { runPlans } from './runner.ts';
+import { listSeriesOccurrences } from './series-occurrences.ts';
 import type { CalendarContext } from './to-remote.ts';
 import { planWrite } from './writes.ts';
 
@@ -71,6 +72,10 @@ export class GoogleCalendarProvider implements CalendarProvider {
 
   listOccurrences(calendarId: string, seriesId: string, window: TimeWindow, signal: AbortSignal): Promise<readonly RemoteEvent[]> {
     return listOccurrences(this.deps, calendarId, seriesId, window, signal);
+  }
+
+  listSeriesOccurrences(calendarId: string, seriesIds: readonly string[], window: TimeWindow, signal: AbortSignal): Promise<ReadonlyMap<string, readonly RemoteEvent[]>> {
+    return listSeriesOccurrences(this.deps, calendarId, seriesIds, window, signal);
   }
 
   findMirrors(calendarId: string, pair: string, signal: AbortSignal): Promise<readonly RemoteEvent[]> {

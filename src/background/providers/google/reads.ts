@@ -44,13 +44,22 @@ export async function readChanges(deps: ReadDeps, request: ReadRequest): Promise
 }
 
 export async function listOccurrences(deps: ReadDeps, calendarId: string, seriesId: string, window: TimeWindow, signal: AbortSignal): Promise<RemoteEvent[]> {
-  const path = `${eventPath(calendarId, seriesId)}/instances`;
-  const query = { timeMin: utc(window.start), timeMax: utc(window.end), showDeleted: 'true', maxResults: '2500' };
+  const path = instancesPath(calendarId, seriesId);
+  const query = instancesQuery(window);
   const occurrences: RemoteEvent[] = [];
   await drain(deps, calendarId, path, query, 'events.instances', signal, (page, calendar) => {
     occurrences.push(...page.items.map((item) => toRemote(item, calendar)));
   });
   return occurrences;
+}
+
+/** events.instances of a series over the window, cancelled ones included. */
+export function instancesPath(calendarId: string, seriesId: string): string {
+  return `${eventPath(calendarId, seriesId)}/instances`;
+}
+
+export function instancesQuery(window: TimeWindow): Record<string, string> {
+  return { timeMin: utc(window.start), timeMax: utc(window.end), showDeleted: 'true', maxResults: '2500' };
 }
 
 export async function findMirrors(deps: ReadDeps, calendarId: string, pair: string, signal: AbortSignal): Promise<RemoteEvent[]> {
@@ -92,7 +101,7 @@ function getPlan(http: GoogleHttp, calendarId: string, id: string, calendar: Cal
 }
 
 /** Follows nextPageToken to the end; hands each page (with its calendar's settings) to `onPage`. */
-async function drain(
+export async function drain(
   deps: ReadDeps,
   calendarId: string,
   path: string,

@@ -25,6 +25,7 @@ import { readChanges } from './delta.ts';
 import { MailboxInfo } from './mailbox.ts';
 import { findMirrors, getEvents, listCalendars, listOccurrences } from './reads.ts';
 import { canStoreRule } from './recurrence-write.ts';
+import { listSeriesOccurrences } from './series-occurrences.ts';
 import { GraphTransport } from './transport.ts';
 import { write } from './writes.ts';
 
@@ -67,6 +68,10 @@ export class GraphCalendarProvider implements CalendarProvider {
 
   listOccurrences(calendarId: string, seriesId: string, window: TimeWindow, signal: AbortSignal): Promise<readonly RemoteEvent[]> {
     return listOccurrences(this.deps, calendarId, seriesId, window, signal);
+  }
+
+  listSeriesOccurrences(calendarId: string, seriesIds: readonly string[], window: TimeWindow, signal: AbortSignal): Promise<ReadonlyMap<string, readonly RemoteEvent[]>> {
+    return listSeriesOccurrences(this.deps, calendarId, seriesIds, window, signal);
   }
 
   findMirrors(calendarId: string, pair: string, signal: AbortSignal): Promise<readonly RemoteEvent[]> {

@@ -215,6 +215,24 @@ describe('Google adapter: getEvents, listOccurrences, findMirrors', () => {
     expect(Object.fromEntries(query)).toMatchObject({ timeMin: window.start, timeMax: window.end, showDeleted: 'true' });
   });
 
+  it('lists the occurrences of many series as batch parts, each as listOccurrences would', async () => {
+    const h = await startHarness({ batchSize: 3 });
+    const ids = ['series0001', 'series0002', 'series0003', 'series0004'];
+    for (const id of ids) h.seed({ ...SERIES, id });
+    h.sim.userPatchEvent(ANN, ANN, 'series0002_20260323T080000Z', { summary: 'Edited' });
+    h.sim.userDeleteEvent(ANN, ANN, 'series0003_20260330T070000Z');
+    const window = { start: '2026-03-20T00:00:00Z', end: '2026-04-10T00:00:00Z' };
+    await h.provider.listCalendars(signal);
+    const mark = h.sim.log.mark();
+    const lists = await h.provider.listSeriesOccurrences(ANN, [...ids, 'series0001'], window, signal);
+    // Four series, three parts per batch: two batch requests, no request of its own per series.
+    expect(h.sim.log.since(mark).filter((e) => !e.inBatch).map((e) => e.path)).toEqual(['/batch/calendar/v3', '/batch/calendar/v3']);
+    expect([...lists.keys()]).toEqual(ids);
+    for (const id of ids) expect(lists.get(id)).toEqual(await h.provider.listOccurrences(ANN, id, window, signal));
+    expect(lists.get('series0002')?.[0]?.event?.title).toBe('Edited');
+    expect(lists.get('series0003')?.[1]?.cancelled).toBe(true);
+  });
+
   it('finds the mirrors of one pair by their private marker, never with a sync token', async () => {
     const h = await startHarness();
     const marker = (pair: string, sourceId: string) => ({ private: { tandemPair: pair, tandemSource: 'outlook', tandemSourceCalendar: 'AAMkCal', tandemSourceId: sourceId } });

@@ -272,6 +272,49 @@ describe('listOccurrences', () => {
   });
 });
 
+describe('listSeriesOccurrences', () => {
+  it('lists many series in $batch requests of 20 instance GETs, each as listOccurrences would', async () => {
+    const { sim, provider, newCalendar } = fx();
+    const cal = newCalendar();
+    const series = Array.from({ length: 23 }, (_, n) => sim.userCreateEvent(UPN, cal, { ...timed(`Weekly ${n}`, '2026-03-10T14:00:00', '2026-03-10T15:00:00'), recurrence: weekly(3) }));
+    sim.userUpdateOccurrence(series[0]!.id!, '2026-03-17T13:00:00Z', { subject: 'Edited' });
+    sim.userDeleteOccurrence(series[1]!.id!, '2026-03-24T13:00:00Z');
+    const gym = sim.userCreateEvent(UPN, cal, { ...allDay('Gym days', '2026-03-10', '2026-03-11'), recurrence: weekly(4) });
+    sim.userUpdateOccurrence(gym.id!, '2026-03-16T23:00:00Z', { subject: 'Gym (moved)' });
+    const gone = sim.userCreateEvent(UPN, cal, { ...timed('Gone', '2026-03-10T09:00:00', '2026-03-10T10:00:00'), recurrence: weekly(2) });
+    sim.userDeleteEvent(gone.id!);
+    const ids = [...series.map((s) => s.id!), gym.id!, gone.id!];
+    const mark = sim.log.mark();
+    const lists = await provider.listSeriesOccurrences(cal, ids, WINDOW, signal);
+    const sent = sim.log.since(mark).filter((e) => !e.inBatch && !e.path.startsWith('/v1.0/me/mailboxSettings') && !/\/me\/calendars\/[^/]+$/.test(e.path));
+    // 26 series: two batches; the gone series' 404 breaks a chain, so its later parts go again.
+    expect(sent.every((e) => e.path === '/v1.0/$batch')).toBe(true);
+    expect(sent.length).toBeLessThanOrEqual(3);
+    for (const id of ids) expect(lists.get(id)).toEqual(await provider.listOccurrences(cal, id, WINDOW, signal));
+    expect(lists.get(series[0]!.id!)?.find((o) => o.exception)?.event?.title).toBe('Edited');
+    expect(lists.get(series[1]!.id!)).toHaveLength(2);
+    expect(lists.get(gone.id!)).toEqual([]);
+    const window = { start: '2026-03-16T00:00:00Z', end: '2026-03-19T00:00:00Z' };
+    const onlyException = await provider.listSeriesOccurrences(cal, [gym.id!, series[2]!.id!], window, signal);
+    expect(onlyException.get(gym.id!)?.map((o) => [o.originalStart, o.exception])).toEqual([[{ date: '2026-03-17' }, true]]);
+  });
+
+  it('asks for large pages inside the batch and reads further pages alone', async () => {
+    const { sim, adapter, newCalendar } = fx();
+    const cal = newCalendar();
+    const daily = { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', startDate: '2026-03-10', numberOfOccurrences: 7 } };
+    const a = sim.userCreateEvent(UPN, cal, { ...timed('Daily A', '2026-03-10T09:00:00', '2026-03-10T10:00:00'), recurrence: daily });
+    const b = sim.userCreateEvent(UPN, cal, { ...timed('Daily B', '2026-03-10T11:00:00', '2026-03-10T12:00:00'), recurrence: daily });
+    const mark = sim.log.mark();
+    const lists = await adapter({ pageSize: 5 }).listSeriesOccurrences(cal, [a.id!, b.id!], WINDOW, signal);
+    expect(lists.get(a.id!)).toHaveLength(7);
+    expect(lists.get(b.id!)).toHaveLength(7);
+    const outer = sim.log.since(mark).filter((e) => !e.inBatch && (e.path === '/v1.0/$batch' || e.path.includes('/events/'))).map((e) => e.path);
+    expect(outer[0]).toBe('/v1.0/$batch');
+    expect(outer.slice(1).map((path) => path.endsWith('/instances'))).toEqual([true, true]);
+  });
+});
+
 describe('findMirrors', () => {
   it("finds every event carrying the pair's marker (paged), with the marker read back", async () => {
     const { sim, adapter, newCalendar } = fx();
