@@ -1,6 +1,8 @@
 /**
  * The bench's text output: markdown tables padded so they read well in a terminal too.
  */
+import path from 'node:path';
+import type { BrowserResult } from './browser/run-browser.ts';
 import type { Bundle, BundleSizes } from './bundles.ts';
 import type { MixCounts } from './mix.ts';
 import type { ScenarioResult, SizeResult } from './run-size.ts';
@@ -87,7 +89,7 @@ function cell(r: ScenarioResult | undefined, tandem: ScenarioResult | undefined)
 }
 
 export function formatTargets(verdicts: readonly TargetVerdict[]): string {
-  return table(['target', 'status', 'figure'], verdicts.map((v) => [v.target, v.status === 'met' ? 'met' : v.status === 'not met' ? 'NOT MET' : 'not measured', v.figure]), 'lll');
+  return table(['target', 'status', 'figure'], verdicts.map((v) => [v.target, v.status === 'not met' ? 'NOT MET' : v.status, v.figure]), 'lll');
 }
 
 export function formatBundles(bundles: BundleSizes | null): string {
@@ -96,4 +98,49 @@ export function formatBundles(bundles: BundleSizes | null): string {
   const kb = (b: Bundle | null): string =>
     b ? `${size(b.gzipBytes)} gzip (${size(b.rawBytes)} raw, ${b.files.length} file${b.files.length === 1 ? '' : 's'})` : 'none';
   return `Bundles (${bundles.dir}, built ${bundles.builtAt}): popup ${kb(bundles.popup)}; content script ${kb(bundles.content)}.`;
+}
+
+/** The browser part: the service worker's runs, the content script's decoration, edit → mirror latency. */
+export function formatBrowser(browser: BrowserResult): string {
+  if (browser.status === 'skipped') return `### Browser (Chromium)\n\nNot run: ${browser.reason}.\n`;
+  const title =
+    `### Browser: ${browser.chromiumVersion}, headless, ${path.basename(browser.buildDir)} built ${browser.builtAt.slice(0, 16).replace('T', ' ')} UTC` +
+    `${browser.buildStale ? ' (OLDER than the sources)' : ''}, N = ${num(browser.n)} per side\n\n${mixLine('Google', browser.mix.google)}; ${mixLine('Outlook', browser.mix.outlook)}.`;
+  const mb = (bytes: number): string => (bytes / MB).toFixed(1);
+  const titles = new Map(SCENARIOS.map((s) => [s.name, s.title]));
+  const sync = table(
+    ['Service worker: scenario', 'Google requests', 'Outlook requests', 'total', 'writes / needed', 'KB up / down', 'wall ms', 'heap MB before / peak / after / live'],
+    browser.serviceWorkerSync.map((r) => [
+      titles.get(r.scenario) ?? r.scenario,
+      requests(r.google),
+      requests(r.outlook),
+      num(r.google.requests + r.outlook.requests),
+      `${num(r.google.writes + r.google.writeParts + r.outlook.writes + r.outlook.writeParts)} / ${num(r.neededWrites.google + r.neededWrites.outlook)}`,
+      `${((r.google.bytesUp + r.outlook.bytesUp) / 1024).toFixed(0)} / ${((r.google.bytesDown + r.outlook.bytesDown) / 1024).toFixed(0)}`,
+      r.wallMs.toFixed(0),
+      r.heap ? `${mb(r.heap.beforeBytes)} / ${mb(r.heap.peakBytes)} / ${mb(r.heap.afterBytes)} / ${mb(r.heap.liveAfterBytes)}` : '–',
+    ]),
+  );
+  const failed = browser.serviceWorkerSync.filter((r) => !r.reported.ok || r.reported.errors.length > 0);
+  const failures = failed.length ? `\n\nRuns with errors: ${failed.map((r) => `${r.scenario}: ${r.reported.errors.slice(0, 2).join(' | ') || 'not ok'}`).join('; ')}` : '';
+  const work = (s: { cpuMs: number; frames: number; longestFrameMs: number }): string => `${s.cpuMs.toFixed(1)} (${s.frames}, ${s.longestFrameMs.toFixed(1)})`;
+  const decoration = table(
+    ['Content script (medians)', 'chips', 'badges', 'first: work ms (frames, longest)', 'first: badges after DOM ready, ms', 'repaint: work ms (frames, longest)', 'repaint: badges after chips, ms'],
+    browser.decoration.map((d) => [
+      d.app === 'google' ? 'Google Calendar' : 'Outlook on the web',
+      num(d.chips),
+      num(d.badges),
+      work(d.median.first),
+      d.median.first.toBadgesMs.toFixed(0),
+      work(d.median.repaint),
+      d.median.repaint.toBadgesMs.toFixed(0),
+    ]),
+  );
+  const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
+  const runs = `${plural(browser.decoration[0]?.first.length ?? 0, 'fresh tab')} and ${plural(browser.decoration[0]?.repaint.length ?? 0, 'repaint')} per app`;
+  const { samples, medianMs, maxMs } = browser.editToMirror;
+  const by = (direction: string): string => samples.filter((s) => s.direction === direction).map((s) => num(s.ms)).join(', ');
+  const latency = `Edit → mirror (sync-on-view): median ${num(Math.round(medianMs))} ms, worst ${num(maxMs)} ms; Google → Outlook ${by('google → outlook')} ms; Outlook → Google ${by('outlook → google')} ms.`;
+  const problems = browser.problems.length ? `\n\nConsole errors in the extension: ${browser.problems.slice(0, 3).join(' | ')}` : '';
+  return `${title}\n\n${sync}${failures}\n\n${decoration}\n\n(${runs}.) ${latency}${problems}\n`;
 }
