@@ -11,9 +11,11 @@
  *   npm run bench -- --profile /tmp/prof   # a V8 CPU profile of each contender's process
  *   npm run bench -- --no-browser          # skip the browser part (Chromium, dist-sim)
  *   npm run bench -- --browser-only        # only the browser part (--browser-size 1000, --browser-repeats 3)
+ *   npm run bench -- --sizes 1000 --browser   # a narrowed run with the browser part
  *
  * The browser part runs the simulator build (dist-sim, built first when missing or older than the
- * sources; --no-build uses it as it is) in Chromium, after the Node part; --quick skips it.
+ * sources; --no-build uses it as it is) in Chromium, after the Node part. It is on by default in a
+ * full run only: --quick, --sizes and --contenders leave it out unless --browser is given.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     dist: { type: 'string', default: 'dist' },
     profile: { type: 'string' },
+    browser: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'browser-only': { type: 'boolean', default: false },
     'browser-size': { type: 'string', default: '1000' },
@@ -44,12 +47,14 @@ const { values } = parseArgs({
   },
 });
 const browserOnly = values['browser-only'];
-if (browserOnly && values['no-browser']) throw new Error('--browser-only and --no-browser exclude each other');
+if ((browserOnly || values.browser) && values['no-browser']) throw new Error('--browser or --browser-only and --no-browser exclude each other');
 const browserSize = Number(values['browser-size']);
 const browserRepeats = Number(values['browser-repeats']);
 if (!Number.isInteger(browserSize) || browserSize < 10) throw new Error(`--browser-size takes a whole number ≥ 10, got "${values['browser-size']}"`);
 if (!Number.isInteger(browserRepeats) || browserRepeats < 1) throw new Error(`--browser-repeats takes a whole number ≥ 1, got "${values['browser-repeats']}"`);
-const browserWanted = browserOnly || (!values['no-browser'] && !values.quick);
+// On by default only in a full run: a run narrowed with --sizes or --contenders (iterating on the
+// engine) or --quick starts no Chromium unless --browser asks for it.
+const browserWanted = browserOnly || values.browser || (!values['no-browser'] && !values.quick && values.sizes === undefined && values.contenders === undefined);
 const sizes = browserOnly ? [] : (values.sizes ?? (values.quick ? '30' : '100,1000,10000')).split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`--sizes takes whole numbers ≥ 10, got "${values.sizes ?? ''}"`);
 const contenders = (values.contenders?.split(',').map((c) => c.trim()) ?? ALL) as Contender[];
@@ -72,7 +77,8 @@ for (const n of sizes) {
 }
 
 // After the Node part, so that Chromium does not share the machine with the contenders.
-let browser: BrowserResult = { status: 'skipped', reason: values.quick ? '--quick (the quick run never starts Chromium)' : '--no-browser' };
+const notWanted = values['no-browser'] ? '--no-browser' : values.quick ? '--quick (the quick run starts no Chromium; --browser to add it)' : 'a narrowed run (--sizes or --contenders; --browser to add it)';
+let browser: BrowserResult = { status: 'skipped', reason: notWanted };
 if (browserWanted) {
   const log = (line: string): void => console.error(line);
   const setup = prepareBrowser({ build: !values['no-build'], log });

@@ -87,7 +87,7 @@ export function prepareBrowser(options: Pick<BrowserOptions, 'build' | 'log'>): 
   if (buildStale) options.log(`Browser: ${SIM_BUILD_DIR} is older than the sources; its figures are for that build (run "npm run build:sim" to measure the current code).`);
   let chromiumVersion = 'unknown';
   try {
-    chromiumVersion = execFileSync(chromium, ['--version'], { encoding: 'utf8', timeout: 20_000 }).trim();
+    chromiumVersion = execFileSync(chromium, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     // Reported as unknown.
   }
