@@ -53,8 +53,6 @@ export interface RemoteEvent {
   readonly unsupportedRecurrence?: UnsupportedRecurrence;
   readonly facts?: EventFacts;
   readonly marker?: MirrorMarker;
-  /** The service's own JSON, kept in the deletion history so a deletion can be undone. */
-  readonly raw?: unknown;
 }
 
 /** A row of a change feed. `removed` is Outlook's unverified `@removed` (deleted or left the window). */

@@ -8,14 +8,28 @@
  */
 import { sameField, seriesShape } from './canonical.ts';
 import type { RunContext } from './context.ts';
-import type { Side } from './model.ts';
+import type { CanonicalEvent, Side } from './model.ts';
 import type { Link } from './state.ts';
+
+// Canonical events are never mutated, and every occurrence of a series asks for the shape of the
+// same master object: one digest per master, not one per occurrence.
+const digests = new WeakMap<CanonicalEvent, string>();
+
+/** seriesShape, computed once per event object. */
+export function shapeOf(master: CanonicalEvent): string {
+  let shape = digests.get(master);
+  if (shape === undefined) {
+    shape = seriesShape(master);
+    digests.set(master, shape);
+  }
+  return shape;
+}
 
 /** The series' shape on a side as this run sees it: its master as read this run, else its snapshot. */
 export function currentShape(ctx: RunContext, series: Link, side: Side): string | undefined {
   const seen = ctx.observed[side].get(series.key);
   const master = seen && seen !== 'gone' && seen.event ? seen.event : series.snapshots[side];
-  return master ? seriesShape(master) : undefined;
+  return master ? shapeOf(master) : undefined;
 }
 
 /** An occurrence link stamped with its series' shapes as they are now (after this run's writes). */
@@ -25,7 +39,7 @@ export function withShapes(ctx: RunContext, link: Link): Link {
   const shapes: Partial<Record<Side, string>> = {};
   for (const side of ['google', 'outlook'] as const) {
     const snapshot = series.snapshots[side];
-    if (snapshot) shapes[side] = seriesShape(snapshot);
+    if (snapshot) shapes[side] = shapeOf(snapshot);
   }
   return { ...link, shapes };
 }

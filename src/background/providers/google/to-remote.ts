@@ -53,13 +53,12 @@ function liveRow(event: LiveEvent, calendar: CalendarContext): { row: RemoteEven
     facts: facts(event, calendar),
     ...(recurrence?.unsupported ? { unsupportedRecurrence: { unsupported: recurrence.unsupported } } : {}),
     ...(marker ? { marker } : {}),
-    raw: event,
   };
   return recurrence ? { row, recurrence } : { row };
 }
 
 function cancelledRow(event: CancelledEvent, calendar: CalendarContext): RemoteEvent {
-  return { ...identity(event, calendar), version: event.etag ?? '', modifiedAt: event.updated ?? '', cancelled: true, raw: event };
+  return { ...identity(event, calendar), version: event.etag ?? '', modifiedAt: event.updated ?? '', cancelled: true };
 }
 
 /** An occurrence an EXDATE removed, as Google would name its instance. */

@@ -42,7 +42,6 @@ export function toRemoteEvent(row: WireEvent, ctx: ReadContext, seriesAllDay?: b
     version: row.changeKey,
     modifiedAt: isoTimestamp(row.lastModifiedDateTime),
     shape,
-    raw: row,
     ...(shape === 'instance'
       ? {
           seriesId: row.seriesMasterId!,

@@ -103,9 +103,9 @@ function remove(ctx: WriteContext, ref: string, id: string, version: string | nu
 function created(ctx: WriteContext, op: Extract<WriteOp, { op: 'create' }>, answer: HttpResult): WriteOutcome {
   if (answer.status >= 300) return failed(op.ref, errorFor(answer, 'create of an event', ctx.deps.transport.clock.now()));
   const event: RemoteEvent = mapEvent(answer.body, 'created event', ctx.read);
-  const raw = event.raw as { createdDateTime?: string | null };
+  const createdAt = (answer.body as { createdDateTime?: string | null } | null)?.createdDateTime;
   // Graph answers a repeated transactionId with the first event (§2.4), status and all: only its age tells.
-  const made = raw.createdDateTime ? Date.parse(raw.createdDateTime) : Number.NaN;
+  const made = createdAt ? Date.parse(createdAt) : Number.NaN;
   const adopted = made < ctx.startedAt - ADOPTION_AGE_MS;
   return { ref: op.ref, ok: true, event: event.marker || !op.marker ? event : { ...event, marker: op.marker }, ...(adopted ? { adopted } : {}) };
 }
