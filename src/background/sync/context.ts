@@ -9,7 +9,8 @@ import { otherSide, type CanonicalEvent, type EventTime, type Side } from './mod
 import type { PairConfig } from './pair.ts';
 import type { CalendarProvider, Clock, RemoteEvent, TimeWindow, WriteOp } from './ports.ts';
 import type { ReportBuilder } from './report.ts';
-import type { ConflictRecord, DeletionRecord, Link, OccurrenceIndex, PendingDeletion, SideRef } from './state.ts';
+import type { OccurrenceMap } from './occurrence-map.ts';
+import type { ConflictRecord, DeletionRecord, Link, PendingDeletion, SideRef } from './state.ts';
 
 export interface EngineDeps {
   readonly google: CalendarProvider;
@@ -45,7 +46,7 @@ export interface RunContext {
   readonly window: TimeWindow;
   readonly links: LinkIndex;
   readonly report: ReportBuilder;
-  readonly occurrences: OccurrenceIndex;
+  readonly occurrences: OccurrenceMap;
   /** Observations per link key, per side. */
   readonly observed: Record<Side, Map<string, Observation>>;
   readonly writes: PlannedWrite[];

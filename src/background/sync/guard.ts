@@ -31,7 +31,7 @@ export function checkDeletions(ctx: RunContext): PauseState | null {
 export function checkEmptyCalendars(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>): PauseState | null {
   for (const side of ['google', 'outlook'] as const) {
     const read = reads[side];
-    const linked = [...ctx.links.all()].filter((l) => l[side] && l.kind !== 'occurrence').length;
+    const linked = ctx.links.linkedOn(side);
     if (!read.full || linked < MIN_DELETIONS_GUARDED) continue;
     if (read.rows.some((row) => row.kind === 'event' && !row.event.cancelled)) continue;
     const name = side === 'google' ? 'Google calendar' : 'Outlook calendar';

@@ -1,89 +1,210 @@
 /**
- * The links of one pair in memory during a run: by key, by each side's event id, and occurrences
- * by series. Tracks what changed so checkpoints write only that.
+ * The links of one pair in memory during a run. Every link is known by a compact summary (its ids,
+ * kind and flags: LinkSummary, stored as one small record), but full links, which carry both
+ * sides' snapshots, are loaded only for what the run touches: a quiet run reads the summary and no
+ * link at all. `load` (a link's whole series comes with it) or `loadAll` runs before the
+ * synchronous steps that use links; using a link that was not loaded is a bug and throws rather
+ * than passing for "not linked" (which would make duplicates). Tracks what changed so checkpoints
+ * write only that.
  */
 import type { Side } from './model.ts';
 import type { Link } from './state.ts';
 
+/** Per link key: Google id, Outlook id, flags (FLAGS), and for occurrences their series' key. */
+export type SummaryEntry = readonly [google: string | null, outlook: string | null, flags: number, series?: string];
+export type LinkSummary = Record<string, SummaryEntry>;
+
+const KIND = ['single', 'series', 'occurrence'] as const;
+const EXPANDED = 4;
+const RELIST = 8;
+
+/** What the summary tells about a link without loading it. */
+export interface LinkInfo {
+  readonly kind: Link['kind'];
+  readonly expanded: boolean;
+  readonly relistOutlook: boolean;
+}
+
+export interface LinkLoader {
+  byKeys(keys: readonly string[]): Promise<Link[]>;
+  all(): Promise<Link[]>;
+}
+
+export function summaryEntry(link: Link): SummaryEntry {
+  const flags = KIND.indexOf(link.kind) | (link.expanded ? EXPANDED : 0) | (link.relistOutlook ? RELIST : 0);
+  const ids = [link.google?.id ?? null, link.outlook?.id ?? null, flags] as const;
+  return link.series === undefined ? ids : [...ids, link.series];
+}
+
+function infoOf(entry: SummaryEntry): LinkInfo {
+  return { kind: KIND[entry[2] & 3] ?? 'single', expanded: (entry[2] & EXPANDED) !== 0, relistOutlook: (entry[2] & RELIST) !== 0 };
+}
+
+const sameEntry = (a: SummaryEntry | undefined, b: SummaryEntry): boolean => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
+
 export class LinkIndex {
-  private readonly byKey = new Map<string, Link>();
+  private readonly entries = new Map<string, SummaryEntry>();
+  private readonly loaded = new Map<string, Link>();
   private readonly byId: Record<Side, Map<string, string>> = { google: new Map(), outlook: new Map() };
   private readonly bySeries = new Map<string, Set<string>>();
   private dirty = new Set<string>();
   private removed = new Set<string>();
+  private summaryDirty = false;
+  private complete = false;
 
-  constructor(links: readonly Link[]) {
-    for (const link of links) this.index(link);
+  /** From a stored summary (links loaded on demand), or from every link (a summary to store). */
+  constructor(source: { summary: LinkSummary } | { links: readonly Link[] }, private readonly loader?: LinkLoader) {
+    if ('links' in source) this.reset(source.links);
+    else for (const [key, entry] of Object.entries(source.summary)) this.index(key, entry);
+    this.complete = 'links' in source || this.entries.size === 0;
+    // Built from a stored summary, there is nothing to store again yet.
+    this.summaryDirty = 'links' in source;
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.entries.size;
+  }
+
+  /** Loads these links and, for series and occurrences, the whole series. */
+  async load(keys: Iterable<string>): Promise<void> {
+    if (this.complete || !this.loader) return;
+    const wanted = new Set<string>();
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      if (!entry) continue;
+      const series = entry[3] ?? key;
+      wanted.add(key).add(series);
+      for (const occurrence of this.bySeries.get(series) ?? []) wanted.add(occurrence);
+    }
+    const missing = [...wanted].filter((key) => !this.loaded.has(key) && this.entries.has(key));
+    if (missing.length === 0) return;
+    const found = await this.loader.byKeys(missing);
+    for (const link of found) this.loaded.set(link.key, link);
+    // A summary entry without its link (none is expected): the link is gone, and so is the entry.
+    for (const key of missing) if (!this.loaded.has(key)) this.forget(key);
+  }
+
+  /** Loads every link; the summary is rebuilt from them (they are the truth) and stored again. */
+  async loadAll(): Promise<void> {
+    if (this.complete || !this.loader) return;
+    this.reset(await this.loader.all());
+    this.complete = true;
   }
 
   get(key: string): Link | undefined {
-    return this.byKey.get(key);
+    if (!this.entries.has(key)) return undefined;
+    const link = this.loaded.get(key);
+    if (!link) throw new Error(`Link ${key} was used before it was loaded.`);
+    return link;
   }
 
   bySide(side: Side, id: string): Link | undefined {
     const key = this.byId[side].get(id);
-    return key === undefined ? undefined : this.byKey.get(key);
+    return key === undefined ? undefined : this.get(key);
+  }
+
+  /** The key of the link holding this id on `side`, without loading it. */
+  keyOf(side: Side, id: string): string | undefined {
+    return this.byId[side].get(id);
   }
 
   occurrencesOf(seriesKey: string): Link[] {
-    return [...(this.bySeries.get(seriesKey) ?? [])].map((key) => this.byKey.get(key)).filter((l): l is Link => l !== undefined);
+    return [...(this.bySeries.get(seriesKey) ?? [])].flatMap((key) => this.get(key) ?? []);
   }
 
+  /** Every link: only after loadAll. */
   all(): IterableIterator<Link> {
-    return this.byKey.values();
+    if (!this.complete) throw new Error('All links were used before they were loaded.');
+    return this.loaded.values();
+  }
+
+  /** Keys of the links whose summary matches, loaded or not. */
+  keysWhere(test: (info: LinkInfo) => boolean): string[] {
+    return [...this.entries].flatMap(([key, entry]) => (test(infoOf(entry)) ? [key] : []));
+  }
+
+  /** The (loaded) links whose summary matches. */
+  where(test: (info: LinkInfo) => boolean): Link[] {
+    return this.keysWhere(test).flatMap((key) => this.get(key) ?? []);
   }
 
   /** Top-level items (singles and series), which deletion thresholds are measured against. */
   topLevelCount(): number {
     let count = 0;
-    for (const link of this.byKey.values()) if (link.kind !== 'occurrence' || link.expanded) count++;
+    for (const entry of this.entries.values()) if ((entry[2] & 3) !== 2 || (entry[2] & EXPANDED) !== 0) count++;
+    return count;
+  }
+
+  /** Singles and series with an event on `side`. */
+  linkedOn(side: Side): number {
+    let count = 0;
+    for (const entry of this.entries.values()) if (entry[side === 'google' ? 0 : 1] !== null && (entry[2] & 3) !== 2) count++;
     return count;
   }
 
   put(link: Link): void {
-    const previous = this.byKey.get(link.key);
-    if (previous) this.unindex(previous);
-    this.index(link);
+    const entry = summaryEntry(link);
+    if (!sameEntry(this.entries.get(link.key), entry)) {
+      this.forget(link.key);
+      this.index(link.key, entry);
+    }
+    this.loaded.set(link.key, link);
     this.dirty.add(link.key);
     this.removed.delete(link.key);
   }
 
   delete(key: string): void {
-    const link = this.byKey.get(key);
-    if (!link) return;
-    this.unindex(link);
+    if (!this.entries.has(key)) return;
+    this.forget(key);
     this.dirty.delete(key);
     this.removed.add(key);
   }
 
   /** Links changed and keys removed since the last call. */
   takeChanges(): { changed: Link[]; removed: string[] } {
-    const changed = [...this.dirty].map((key) => this.byKey.get(key)).filter((l): l is Link => l !== undefined);
+    const changed = [...this.dirty].flatMap((key) => this.loaded.get(key) ?? []);
     const removed = [...this.removed];
     this.dirty = new Set();
     this.removed = new Set();
     return { changed, removed };
   }
 
-  private index(link: Link): void {
-    this.byKey.set(link.key, link);
-    if (link.google) this.byId.google.set(link.google.id, link.key);
-    if (link.outlook) this.byId.outlook.set(link.outlook.id, link.key);
-    if (link.series) {
-      const set = this.bySeries.get(link.series) ?? new Set();
-      set.add(link.key);
-      this.bySeries.set(link.series, set);
-    }
+  /** The summary to store, when it changed since the last call. */
+  takeSummary(): LinkSummary | null {
+    if (!this.summaryDirty) return null;
+    this.summaryDirty = false;
+    return Object.fromEntries(this.entries);
   }
 
-  private unindex(link: Link): void {
-    this.byKey.delete(link.key);
-    if (link.google && this.byId.google.get(link.google.id) === link.key) this.byId.google.delete(link.google.id);
-    if (link.outlook && this.byId.outlook.get(link.outlook.id) === link.key) this.byId.outlook.delete(link.outlook.id);
-    if (link.series) this.bySeries.get(link.series)?.delete(link.key);
+  private reset(links: readonly Link[]): void {
+    for (const key of [...this.entries.keys()]) this.forget(key);
+    for (const link of links) {
+      this.index(link.key, summaryEntry(link));
+      this.loaded.set(link.key, link);
+    }
+    this.summaryDirty = true;
+  }
+
+  private index(key: string, entry: SummaryEntry): void {
+    this.entries.set(key, entry);
+    if (entry[0] !== null) this.byId.google.set(entry[0], key);
+    if (entry[1] !== null) this.byId.outlook.set(entry[1], key);
+    if (entry[3] !== undefined) {
+      const set = this.bySeries.get(entry[3]) ?? new Set();
+      set.add(key);
+      this.bySeries.set(entry[3], set);
+    }
+    this.summaryDirty = true;
+  }
+
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    this.loaded.delete(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    if (entry[0] !== null && this.byId.google.get(entry[0]) === key) this.byId.google.delete(entry[0]);
+    if (entry[1] !== null && this.byId.outlook.get(entry[1]) === key) this.byId.outlook.delete(entry[1]);
+    if (entry[3] !== undefined) this.bySeries.get(entry[3])?.delete(key);
+    this.summaryDirty = true;
   }
 }

@@ -23,9 +23,9 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
   const originalStart = key.slice(series.key.length + 1);
   if (side === 'outlook' && !row.cancelled) {
     const shape = currentShape(ctx, series, 'outlook');
-    ctx.occurrences[row.id] = shape === undefined ? [row.seriesId, originalStart] : [row.seriesId, originalStart, shape];
+    ctx.occurrences.set(row.id, shape === undefined ? [row.seriesId, originalStart] : [row.seriesId, originalStart, shape]);
   }
-  if (side === 'outlook' && row.cancelled) delete ctx.occurrences[row.id];
+  if (side === 'outlook' && row.cancelled) ctx.occurrences.delete(row.id);
   // A cancellation found on the other side already (full read): it wins over this row.
   if (writePending(ctx, key)) return;
   const existing = ctx.links.get(key);

@@ -18,9 +18,9 @@ export function flagWritten(ctx: RunContext, series: Link): Link {
 /** Lists the occurrences of every flagged series; marks linked ones that are gone. */
 export async function relistWritten(ctx: RunContext): Promise<void> {
   const missing = new Map<string, string>();
-  for (const series of [...ctx.links.all()]) {
+  for (const series of ctx.links.where((l) => l.kind === 'series' && l.relistOutlook && !l.expanded)) {
     const masterId = series.outlook?.id;
-    if (!series.relistOutlook || series.kind !== 'series' || series.expanded || !masterId) continue;
+    if (!masterId) continue;
     const listed = await provider(ctx, 'outlook').listOccurrences(calendarOf(ctx, 'outlook'), masterId, ctx.window, ctx.signal);
     const ids = new Set(listed.map((occurrence) => occurrence.id));
     for (const link of ctx.links.occurrencesOf(series.key)) {

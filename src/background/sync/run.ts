@@ -10,14 +10,15 @@ import { refreshExpandedSeries } from './create.ts';
 import { CancelledError, SyncError } from './errors.ts';
 import { executePhase } from './execute.ts';
 import { intake } from './intake.ts';
-import { LinkIndex } from './link-index.ts';
 import type { Side } from './model.ts';
 import type { PairConfig } from './pair.ts';
 import type { KeyValueStore, RemoteEvent } from './ports.ts';
+import { OccurrenceMap } from './occurrence-map.ts';
+import { openLinks, preload } from './preload.ts';
 import { outlookWindow, pairWindow, readSide } from './read.ts';
 import { reconcile } from './reconcile.ts';
 import { ReportBuilder, type PairReport } from './report.ts';
-import { PairStore, type PairMeta, type PauseState } from './state.ts';
+import { PairStore, STATE_SCHEMA, type PairMeta, type PauseState } from './state.ts';
 import { checkDeletions, checkEmptyCalendars } from './guard.ts';
 import { settleRelisted } from './relist.ts';
 import { dropKeptDeletions, pauseToKeep, restoreVanished } from './keep.ts';
@@ -78,9 +79,9 @@ export async function syncPair(deps: EngineDeps, store: KeyValueStore, pair: Pai
     signal,
     now,
     window: pairWindow(pair, now),
-    links: new LinkIndex(await pairStore.loadLinks()),
+    links: await openLinks(pairStore, meta),
     report,
-    occurrences: await pairStore.loadOccurrenceIndex(),
+    occurrences: new OccurrenceMap(() => pairStore.loadOccurrenceIndex()),
     observed: { google: new Map(), outlook: new Map() },
     writes: [],
     history: [],
@@ -95,7 +96,7 @@ export async function syncPair(deps: EngineDeps, store: KeyValueStore, pair: Pai
   } catch (error) {
     // Whatever was acknowledged is kept; cursors stay where they were, so nothing is lost.
     const { changed, removed } = ctx.links.takeChanges();
-    await pairStore.saveLinks(changed, removed);
+    await pairStore.saveLinks(changed, removed, ctx.links.takeSummary());
     return failed(report, error, activeSide);
   }
 }
@@ -122,6 +123,8 @@ async function run(
   const writing = async (): Promise<void> => {
     if (ctx.writes.length > 0 || ctx.align.size > 0 || kept) await pairStore.saveMeta({ ...(await pairStore.loadMeta()), writing: ctx.now });
   };
+  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  await preload(ctx, { google, outlook }, { all: kept !== null || typeof meta.writing === 'number', refreshExpanded: meta.expandedRefreshedOn !== today });
   if (kept) await writing();
   if (kept && !(await restoreVanished(ctx, kept, { store: pairStore, onProgress }))) return unfinishedKeep(ctx, pairStore);
   const lookForMirrors = ctx.links.size === 0 || typeof meta.writing === 'number';
@@ -129,9 +132,8 @@ async function run(
   await intake(ctx, { google, outlook }, mirrors);
   // A run that died mid-write may have re-timed a series without re-applying its occurrences.
   if (typeof meta.writing === 'number') for (const link of ctx.links.all()) if (link.kind === 'series' && !link.expanded) ctx.align.add(link.key);
-  const today = new Date(ctx.now).toISOString().slice(0, 10);
   if (meta.expandedRefreshedOn !== today) {
-    for (const link of [...ctx.links.all()]) if (link.kind === 'series' && link.expanded) await refreshExpandedSeries(ctx, link.key);
+    for (const link of ctx.links.where((l) => l.kind === 'series' && l.expanded)) await refreshExpandedSeries(ctx, link.key);
   }
   // Once per link, however many sides reported it.
   for (const key of new Set([...ctx.observed.google.keys(), ...ctx.observed.outlook.keys()])) reconcile(ctx, key);
@@ -146,13 +148,14 @@ async function run(
 
   progress('saving');
   const { changed, removed } = ctx.links.takeChanges();
-  await pairStore.saveLinks(changed, removed);
+  await pairStore.saveLinks(changed, removed, ctx.links.takeSummary());
   await pairStore.appendHistory(ctx.history);
   await pairStore.appendConflicts(ctx.conflicts);
   const commit = !ctx.report.hasTransientErrors;
   await pairStore.saveMeta(
     {
       ...meta,
+      schema: STATE_SCHEMA,
       googleCursor: commit ? google.cursor : meta.googleCursor,
       outlookCursor: commit ? outlook.cursor : meta.outlookCursor,
       outlookWindow: commit ? oWindow : meta.outlookWindow,
@@ -161,10 +164,10 @@ async function run(
       expandedRefreshedOn: today,
       writing: null,
     },
-    ctx.occurrences,
+    ctx.occurrences.takeChanged(),
   );
   // Only now, with a cursor read after our writes stored, may relisted series drop their flag.
-  if (commit) await pairStore.saveLinks(settleRelisted(ctx), []);
+  if (commit) await pairStore.saveLinks(settleRelisted(ctx), [], ctx.links.takeSummary());
   ctx.report.committed = commit;
   progress('done');
   return ctx.report.build();
@@ -183,7 +186,7 @@ function failed(report: ReportBuilder, error: unknown, side: Side): PairReport {
 /** Some kept event could not be made again yet: the answer stays stored, no cursor moves. */
 async function unfinishedKeep(ctx: RunContext, pairStore: PairStore): Promise<PairReport> {
   const { changed, removed } = ctx.links.takeChanges();
-  await pairStore.saveLinks(changed, removed);
+  await pairStore.saveLinks(changed, removed, ctx.links.takeSummary());
   ctx.report.error({ side: 'google', id: null, title: '', message: 'Some kept events could not be brought back yet; the next sync tries again.', transient: true });
   return ctx.report.build();
 }

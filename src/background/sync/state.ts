@@ -1,12 +1,20 @@
 /**
  * What the engine remembers about a pair between runs, and how it is stored: one entry per link
- * (so a checkpoint writes only what changed), plus small entries for cursors and pause state, the
- * Outlook occurrence index, the deletion history and recorded conflicts.
+ * (so a checkpoint writes only what changed), a compact summary of all links (link-index.ts), plus
+ * small entries for cursors and pause state, the Outlook occurrence index, the deletion history
+ * and recorded conflicts.
+ *
+ * Link entries are the truth; the summary is stored with them at the end of a run (and of a failed
+ * one). Checkpoints while writing store links only: a run that dies then leaves `writing` set, and
+ * the next run loads every link and rebuilds the summary from them.
  */
+import type { LinkSummary } from './link-index.ts';
 import type { CanonicalEvent, Side, SyncedField } from './model.ts';
 import type { KeyValueStore, TimeWindow } from './ports.ts';
 
-export const STATE_SCHEMA = 1;
+/** 2: the link summary. State of schema 1 (no summary) is read, and its summary built from its links. */
+export const STATE_SCHEMA = 2;
+const READABLE_SCHEMAS: readonly number[] = [1, STATE_SCHEMA];
 
 export interface SideRef {
   readonly id: string;
@@ -134,11 +142,21 @@ export class PairStore {
   async loadMeta(): Promise<PairMeta> {
     const key = `${this.prefix}meta`;
     const meta = (await this.store.get([key]))[key] as PairMeta | undefined;
-    return meta && meta.schema === STATE_SCHEMA ? meta : EMPTY_META;
+    return meta && READABLE_SCHEMAS.includes(meta.schema) ? meta : EMPTY_META;
   }
 
   async loadLinks(): Promise<Link[]> {
     return Object.values(await this.store.scan(`${this.prefix}link/`)) as Link[];
+  }
+
+  async loadLinksByKey(keys: readonly string[]): Promise<Link[]> {
+    return Object.values(await this.store.get(keys.map((key) => this.linkKey(key)))) as Link[];
+  }
+
+  /** Null when none is stored (a new pair, lost state, or state from before summaries). */
+  async loadSummary(): Promise<LinkSummary | null> {
+    const key = `${this.prefix}links`;
+    return ((await this.store.get([key]))[key] as LinkSummary | undefined) ?? null;
   }
 
   async loadOccurrenceIndex(): Promise<OccurrenceIndex> {
@@ -146,9 +164,14 @@ export class PairStore {
     return ((await this.store.get([key]))[key] as OccurrenceIndex | undefined) ?? {};
   }
 
-  /** Writes changed links and drops removed ones in one atomic step. */
-  async saveLinks(changed: readonly Link[], removed: readonly string[]): Promise<void> {
-    if (changed.length > 0) await this.store.set(Object.fromEntries(changed.map((link) => [this.linkKey(link.key), link])));
+  /**
+   * Writes changed links (and the summary, when given) in one atomic step, then drops removed
+   * links: should the second step not happen, the summary already leaves them out.
+   */
+  async saveLinks(changed: readonly Link[], removed: readonly string[], summary: LinkSummary | null = null): Promise<void> {
+    const entries: Record<string, unknown> = Object.fromEntries(changed.map((link) => [this.linkKey(link.key), link]));
+    if (summary) entries[`${this.prefix}links`] = summary;
+    if (changed.length > 0 || summary) await this.store.set(entries);
     if (removed.length > 0) await this.store.remove(removed.map((key) => this.linkKey(key)));
   }
 

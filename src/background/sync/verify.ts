@@ -4,12 +4,12 @@
  * deletion. Graph never lists series masters, so a series deleted in Outlook is recognised through
  * its occurrences.
  */
-import { seriesShape } from './canonical.ts';
 import { calendarOf, provider, type RunContext } from './context.ts';
 import type { SideRead } from './intake.ts';
 import type { Side } from './model.ts';
 import { intakeOccurrence } from './occurrences.ts';
 import type { RemoteEvent } from './ports.ts';
+import { shapeOf } from './shapes.ts';
 
 const SIDES: readonly Side[] = ['google', 'outlook'];
 
@@ -41,7 +41,7 @@ async function verifySeriesOf(ctx: RunContext, side: Side, gone: readonly string
   const series = new Set<string>();
   for (const id of gone) {
     const link = ctx.links.bySide(side, id);
-    const seriesId = link?.kind === 'occurrence' && link.series ? ctx.links.get(link.series)?.[side]?.id : ctx.occurrences[id]?.[0];
+    const seriesId = link?.kind === 'occurrence' && link.series ? ctx.links.get(link.series)?.[side]?.id : ctx.occurrences.get(id)?.[0];
     if (seriesId && !masters.has(seriesId) && !removed.has(seriesId)) series.add(seriesId);
   }
   if (series.size === 0) return;
@@ -72,19 +72,19 @@ function markGone(ctx: RunContext, side: Side, id: string, masters: ReadonlyMap<
     ctx.observed[side].set(link.key, 'gone');
     return;
   }
-  const occurrence = ctx.occurrences[id];
+  const occurrence = ctx.occurrences.get(id);
   if (side === 'outlook' && occurrence) {
     const [seriesId, originalStart, shape] = occurrence;
     // Its whole series went: the series' mirror goes as one, nothing to cancel one by one.
     const series = ctx.links.bySide(side, seriesId);
     if (series && ctx.observed[side].get(series.key) === 'gone') {
-      delete ctx.occurrences[id];
+      ctx.occurrences.delete(id);
       return;
     }
     // The series was re-timed or its rule changed since: Outlook replaced all its occurrences.
     const master = masters.get(seriesId)?.event ?? ctx.links.bySide(side, seriesId)?.snapshots.outlook;
-    if (shape !== undefined && master && seriesShape(master) !== shape) {
-      delete ctx.occurrences[id];
+    if (shape !== undefined && master && shapeOf(master) !== shape) {
+      ctx.occurrences.delete(id);
       return;
     }
     const time = /^\d{4}-\d{2}-\d{2}$/.test(originalStart) ? { date: originalStart } : { instant: originalStart, zone: 'UTC' };
