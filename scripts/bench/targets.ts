@@ -40,7 +40,7 @@ export function judge(results: readonly ScenarioResult[], bundles: BundleSizes |
   verdicts.push({
     target: 'no-change resync = 1 request per side',
     status: quiet.length === 0 ? 'not measured' : quiet.every((x) => x.r!.google.requests === 1 && x.r!.outlook.requests === 1) ? 'met' : 'not met',
-    figure: quiet.map((x) => `N=${x.n}: Google ${x.r!.google.requests}, Outlook ${x.r!.outlook.requests}`).join('; '),
+    figure: quiet.map((x) => `N=${x.n}: Google ${x.r!.google.requests}, Outlook ${x.r!.outlook.requests}`).join('; ') || 'Node part not run',
   });
 
   const big = HEADLINE.map((s) => tandem(10_000, s)).filter((r): r is ScenarioResult => r?.lowerBound !== null && r !== undefined);
