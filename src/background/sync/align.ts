@@ -9,26 +9,59 @@ import { bySide, calendarOf, occurrenceKey, provider, refOf, writePending, type 
 import { planCancelOccurrence } from './create.ts';
 import { mergedFields } from './merge.ts';
 import { mirrorPolicy, projectToMirror } from './mirror.ts';
-import { otherSide, type CanonicalEvent, type EventTime } from './model.ts';
+import { otherSide, type CanonicalEvent, type EventTime, type Side } from './model.ts';
 import type { RemoteEvent } from './ports.ts';
 import { flowsFrom } from './pair.ts';
+import { freshSourceRows } from './series-reads.ts';
 import { sameShape, withShapes } from './shapes.ts';
 import type { Link } from './state.ts';
 import { planUpdate } from './writes.ts';
 
-export async function alignOccurrences(ctx: RunContext, seriesKey: string): Promise<void> {
-  const series = ctx.links.get(seriesKey);
-  if (!series || series.expanded) return;
+interface Work {
+  readonly series: Link;
+  /** The source's occurrences as this run's full read listed them (series-reads.ts), else listed now. */
+  readonly read: readonly RemoteEvent[] | undefined;
+}
+
+/** Aligns every series in `ctx.align`, listing what must be listed in as few requests as batches allow. */
+export async function alignOccurrences(ctx: RunContext): Promise<void> {
+  const work: Work[] = [];
+  const wanted: Record<Side, Set<string>> = { google: new Set(), outlook: new Set() };
+  for (const key of ctx.align) {
+    const series = ctx.links.get(key);
+    if (!series || series.expanded) continue;
+    const sourceSide = series.origin;
+    const sourceRef = series[sourceSide];
+    const targetRef = series[otherSide(sourceSide)];
+    if (!sourceRef || !targetRef || !series.snapshots[sourceSide]) continue;
+    // Outlook's full read lists every occurrence; Google's only exceptions, and the Outlook mirror of
+    // a Google series needs a link per occurrence so that relist.ts can notice one cancelled there.
+    const read = sourceSide === 'outlook' ? freshSourceRows(ctx, key, sourceSide, sourceRef.id) : undefined;
+    if (read === undefined) wanted[sourceSide].add(sourceRef.id);
+    wanted[otherSide(sourceSide)].add(targetRef.id);
+    work.push({ series, read });
+  }
+  if (work.length === 0) return;
+  const [google, outlook] = await both(listAll(ctx, 'google', wanted.google), listAll(ctx, 'outlook', wanted.outlook));
+  const listed = { google, outlook };
+  for (const { series, read } of work) {
+    const sourceSide = series.origin;
+    const targetSide = otherSide(sourceSide);
+    const sourceList = read ?? listed[sourceSide].get(series[sourceSide]?.id ?? '') ?? [];
+    alignSeries(ctx, series, sourceList, listed[targetSide].get(series[targetSide]?.id ?? '') ?? [], read !== undefined);
+  }
+}
+
+async function listAll(ctx: RunContext, side: Side, ids: ReadonlySet<string>): Promise<ReadonlyMap<string, readonly RemoteEvent[]>> {
+  if (ids.size === 0) return new Map();
+  return provider(ctx, side).listSeriesOccurrences(calendarOf(ctx, side), [...ids], ctx.window, ctx.signal);
+}
+
+function alignSeries(ctx: RunContext, series: Link, sources: readonly RemoteEvent[], targets: readonly RemoteEvent[], fresh: boolean): void {
   const sourceSide = series.origin;
   const targetSide = otherSide(sourceSide);
-  const sourceRef = series[sourceSide];
-  const targetRef = series[targetSide];
   const sourceMaster = series.snapshots[sourceSide];
-  if (!sourceRef || !targetRef || !sourceMaster) return;
-  const [sources, targets] = await both(
-    provider(ctx, sourceSide).listOccurrences(calendarOf(ctx, sourceSide), sourceRef.id, ctx.window, ctx.signal),
-    provider(ctx, targetSide).listOccurrences(calendarOf(ctx, targetSide), targetRef.id, ctx.window, ctx.signal),
-  );
+  if (!sourceMaster) return;
   const targetByStart = new Map(targets.flatMap((t) => (t.originalStart ? [[timeKey(t.originalStart), t] as const] : [])));
   const policy = mirrorPolicy(ctx.pair, sourceMaster, !series.sourceReadOnly);
   const fields = mergedFields(policy).filter((field) => field !== 'recurrence');
@@ -40,7 +73,8 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
     const target = targetByStart.get(start);
     if (writePending(ctx, occurrenceKey(series.key, source.originalStart))) continue;
     if (!target) {
-      if (cancelledOnMirror(ctx, series, source)) planCancelOccurrence(ctx, sourceOnlyLink(ctx, series, source), sourceSide);
+      // A mirror made this run lacks no occurrence the user cancelled: nothing to carry back.
+      if (!fresh && cancelledOnMirror(ctx, series, source)) planCancelOccurrence(ctx, sourceOnlyLink(ctx, series, source), sourceSide);
       continue;
     }
     if (target.cancelled) continue;
@@ -67,7 +101,7 @@ export async function alignOccurrences(ctx: RunContext, seriesKey: string): Prom
     planCancelOccurrence(ctx, occurrenceLink(ctx, series, null, target), targetSide);
   }
   // Links of occurrences neither side has any more (the series was re-timed) are forgotten.
-  for (const link of ctx.links.occurrencesOf(seriesKey)) {
+  for (const link of ctx.links.occurrencesOf(series.key)) {
     if (link.originalStart !== undefined && !sourceStarts.has(link.originalStart) && !targetByStart.has(link.originalStart)) ctx.links.delete(link.key);
   }
 }

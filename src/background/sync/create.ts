@@ -10,6 +10,7 @@ import type { MirrorMarker, RemoteEvent } from './ports.ts';
 import type { Link } from './state.ts';
 import { correctDrift } from './relink.ts';
 import { flagWritten } from './relist.ts';
+import { noteFresh } from './series-reads.ts';
 import { withShapes } from './shapes.ts';
 import { occurrenceStart } from './writes.ts';
 
@@ -30,6 +31,7 @@ export async function createMirror(ctx: RunContext, sourceSide: Side, source: Re
     key: mirrorKey(ctx, sourceSide, source.id),
     source,
     sourceSide,
+    fromRead: true,
     link: (mirror) => ({
       key: linkKey(sourceSide, source.id),
       kind: source.shape === 'master' ? 'series' : 'single',
@@ -123,6 +125,8 @@ export interface CreateRequest {
   readonly source: RemoteEvent;
   readonly sourceSide: Side;
   readonly link: (mirror: RemoteEvent) => Link;
+  /** The source is as this run read it (not a stored snapshot): a series' mirror is then made from it. */
+  readonly fromRead?: boolean;
 }
 
 export function planCreate(ctx: RunContext, request: CreateRequest): void {
@@ -142,6 +146,7 @@ export function planCreate(ctx: RunContext, request: CreateRequest): void {
       const link = request.target === 'outlook' && made.kind === 'series' && !made.expanded ? flagWritten(ctx, made) : made;
       ctx.links.put(link);
       if (link.kind === 'series' && !link.expanded) ctx.align.add(link.key);
+      if (link.kind === 'series' && !link.expanded && request.fromRead && !adopted) noteFresh(ctx, link.key);
       // An earlier, interrupted run had already made this mirror: bring it up to date.
       if (adopted) correctDrift(ctx, link, event, mirror.event);
       else ctx.report.created[request.target]++;

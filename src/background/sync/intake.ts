@@ -10,6 +10,7 @@ import { outlookCancellations } from './full-read.ts';
 import { intakeOccurrence } from './occurrences.ts';
 import { relink } from './relink.ts';
 import { relistWritten } from './relist.ts';
+import { noteReads } from './series-reads.ts';
 import { otherSide, type Side } from './model.ts';
 import { flowsFrom } from './pair.ts';
 import type { ChangeRow, RemoteEvent } from './ports.ts';
@@ -24,11 +25,12 @@ export interface SideRead {
 const SIDES: readonly Side[] = ['google', 'outlook'];
 
 export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>, mirrors: readonly RemoteEvent[]): Promise<void> {
+  noteReads(ctx, reads);
   const events: Record<Side, RemoteEvent[]> = { google: [], outlook: [] };
   for (const side of SIDES) for (const row of reads[side].rows) if (row.kind === 'event') events[side].push(row.event);
   const masters = new Map(events.outlook.filter((e) => e.shape === 'master').map((e) => [e.id, e]));
   await verifyRemovals(ctx, reads, masters);
-  await relistWritten(ctx);
+  await relistWritten(ctx, events.outlook);
   for (const side of SIDES) if (reads[side].full) await verifyAbsences(ctx, side, events[side]);
 
   events.outlook = await withMarkers(ctx, events.outlook, mirrors);

@@ -55,7 +55,7 @@ export async function restoreVanished(ctx: RunContext, paused: PauseState, hooks
   if (pending.size === 0) return true;
   await executePhase(ctx, 1, hooks);
   // Restored series get their occurrences right away, before anything else is planned.
-  for (const key of ctx.align) await alignOccurrences(ctx, key);
+  await alignOccurrences(ctx);
   ctx.align.clear();
   await executePhase(ctx, 2, hooks);
   return pending.size === 0;

@@ -2,11 +2,14 @@
  * Outlook occurrences made by our own writes (a mirror series created, or re-timed) come after the
  * delta cursor the run stores, which was read before it wrote. Graph's next delta therefore lists
  * such a series as new, with the occurrences it has then, and never reports the removal of one the
- * user cancelled in between. Series written that way are flagged, their occurrences are listed once
- * more in the next run, and linked occurrences missing from the listing (and gone when asked) are
- * taken as cancelled. The flag is cleared once a cursor read after the write has been stored.
+ * user cancelled in between. Series written that way are flagged; in the next run, linked
+ * occurrences missing from that run's Outlook rows (and gone when asked) are taken as cancelled.
+ * Those rows are as good as a listing of the series: read from a cursor older than the write, they
+ * hold every occurrence it has in the delta window, which covers the pair's. The flag is cleared
+ * once a cursor read after the write has been stored.
  */
 import { calendarOf, provider, type RunContext } from './context.ts';
+import type { RemoteEvent } from './ports.ts';
 import type { Link } from './state.ts';
 
 /** The series' Outlook occurrences were just (re)made by our write. */
@@ -15,14 +18,13 @@ export function flagWritten(ctx: RunContext, series: Link): Link {
   return { ...series, relistOutlook: true };
 }
 
-/** Lists the occurrences of every flagged series; marks linked ones that are gone. */
-export async function relistWritten(ctx: RunContext): Promise<void> {
+/** Checks the occurrences of every flagged series against this run's Outlook rows; marks linked ones that are gone. */
+export async function relistWritten(ctx: RunContext, outlookRows: readonly RemoteEvent[]): Promise<void> {
   const missing = new Map<string, string>();
+  const ids = new Set(outlookRows.map((row) => row.id));
   for (const series of ctx.links.where((l) => l.kind === 'series' && l.relistOutlook && !l.expanded)) {
     const masterId = series.outlook?.id;
     if (!masterId) continue;
-    const listed = await provider(ctx, 'outlook').listOccurrences(calendarOf(ctx, 'outlook'), masterId, ctx.window, ctx.signal);
-    const ids = new Set(listed.map((occurrence) => occurrence.id));
     for (const link of ctx.links.occurrencesOf(series.key)) {
       if (link.outlook && !link.cancelled && !ids.has(link.outlook.id)) missing.set(link.outlook.id, link.key);
     }

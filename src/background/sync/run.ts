@@ -143,7 +143,7 @@ async function run(
 
   if (!kept) await writing();
   await executePhase(ctx, 1, { store: pairStore, onProgress });
-  for (const key of ctx.align) await alignOccurrences(ctx, key);
+  await alignOccurrences(ctx);
   await executePhase(ctx, 2, { store: pairStore, onProgress });
 
   progress('saving');
