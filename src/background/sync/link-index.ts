@@ -1,6 +1,6 @@
 /**
  * The links of one pair in memory during a run. Every link is known by a compact summary (its ids,
- * kind and flags: LinkSummary, stored as one small record), but full links, which carry both
+ * kind and flags: LinkSummary, stored as one record), but full links, which carry both
  * sides' snapshots, are loaded only for what the run touches: a quiet run reads the summary and no
  * link at all. `load` (a link's whole series comes with it) or `loadAll` runs before the
  * synchronous steps that use links; using a link that was not loaded is a bug and throws rather
@@ -8,39 +8,10 @@
  * write only that.
  */
 import type { Side } from './model.ts';
+import { EXPANDED, infoOf, sameEntry, seriesOf, summaryEntry, type LinkInfo, type LinkLoader, type LinkSummary, type SummaryEntry } from './link-summary.ts';
 import type { Link } from './state.ts';
 
-/** Per link key: Google id, Outlook id, flags (FLAGS), and for occurrences their series' key. */
-export type SummaryEntry = readonly [google: string | null, outlook: string | null, flags: number, series?: string];
-export type LinkSummary = Record<string, SummaryEntry>;
-
-const KIND = ['single', 'series', 'occurrence'] as const;
-const EXPANDED = 4;
-const RELIST = 8;
-
-/** What the summary tells about a link without loading it. */
-export interface LinkInfo {
-  readonly kind: Link['kind'];
-  readonly expanded: boolean;
-  readonly relistOutlook: boolean;
-}
-
-export interface LinkLoader {
-  byKeys(keys: readonly string[]): Promise<Link[]>;
-  all(): Promise<Link[]>;
-}
-
-export function summaryEntry(link: Link): SummaryEntry {
-  const flags = KIND.indexOf(link.kind) | (link.expanded ? EXPANDED : 0) | (link.relistOutlook ? RELIST : 0);
-  const ids = [link.google?.id ?? null, link.outlook?.id ?? null, flags] as const;
-  return link.series === undefined ? ids : [...ids, link.series];
-}
-
-function infoOf(entry: SummaryEntry): LinkInfo {
-  return { kind: KIND[entry[2] & 3] ?? 'single', expanded: (entry[2] & EXPANDED) !== 0, relistOutlook: (entry[2] & RELIST) !== 0 };
-}
-
-const sameEntry = (a: SummaryEntry | undefined, b: SummaryEntry): boolean => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
+export type { LinkSummary } from './link-summary.ts';
 
 export class LinkIndex {
   private readonly entries = new Map<string, SummaryEntry>();
@@ -72,7 +43,7 @@ export class LinkIndex {
     for (const key of keys) {
       const entry = this.entries.get(key);
       if (!entry) continue;
-      const series = entry[3] ?? key;
+      const series = seriesOf(key, entry) ?? key;
       wanted.add(key).add(series);
       for (const occurrence of this.bySeries.get(series) ?? []) wanted.add(occurrence);
     }
@@ -189,10 +160,11 @@ export class LinkIndex {
     this.entries.set(key, entry);
     if (entry[0] !== null) this.byId.google.set(entry[0], key);
     if (entry[1] !== null) this.byId.outlook.set(entry[1], key);
-    if (entry[3] !== undefined) {
-      const set = this.bySeries.get(entry[3]) ?? new Set();
+    const series = seriesOf(key, entry);
+    if (series !== undefined) {
+      const set = this.bySeries.get(series) ?? new Set();
       set.add(key);
-      this.bySeries.set(entry[3], set);
+      this.bySeries.set(series, set);
     }
     this.summaryDirty = true;
   }
@@ -204,7 +176,8 @@ export class LinkIndex {
     this.entries.delete(key);
     if (entry[0] !== null && this.byId.google.get(entry[0]) === key) this.byId.google.delete(entry[0]);
     if (entry[1] !== null && this.byId.outlook.get(entry[1]) === key) this.byId.outlook.delete(entry[1]);
-    if (entry[3] !== undefined) this.bySeries.get(entry[3])?.delete(key);
+    const series = seriesOf(key, entry);
+    if (series !== undefined) this.bySeries.get(series)?.delete(key);
     this.summaryDirty = true;
   }
 }
