@@ -74,18 +74,21 @@ function figures(page: Page, chipSelector: string, skipMeasures: number): Promis
   );
 }
 
-/** Waits until `want` badges are drawn, or (want = null) the badge count has not moved for a while. */
+/**
+ * Waits until `want` badges are drawn (default: one per chip), or, should some chip never get one,
+ * until the badge count has not moved for 5 s.
+ */
 async function settle(page: Page, chipSelector: string, want: number | null, timeoutMs = 120_000): Promise<PageFigures> {
   const deadline = Date.now() + timeoutMs;
   let last = -1;
   let stableSince = Date.now();
   for (;;) {
     const now = await figures(page, chipSelector, 0);
-    if (want !== null && now.badges >= want) return now;
+    if (now.chips > 0 && now.badges >= (want ?? now.chips)) return now;
     if (now.badges !== last) {
       last = now.badges;
       stableSince = Date.now();
-    } else if (want === null && now.badges > 0 && Date.now() - stableSince > 1_500) {
+    } else if (now.badges > 0 && Date.now() - stableSince > 5_000) {
       return now;
     }
     if (Date.now() > deadline) throw new Error(`badges did not settle on ${page.url()}: ${now.badges} of ${now.chips} chips`);
