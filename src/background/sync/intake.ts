@@ -24,7 +24,9 @@ export interface SideRead {
 
 const SIDES: readonly Side[] = ['google', 'outlook'];
 
-export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>, mirrors: readonly RemoteEvent[]): Promise<void> {
+/** `searched`: the Outlook mirrors findMirrors found this run (every pair's), or null when it did not run. */
+export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>, searched: readonly RemoteEvent[] | null): Promise<void> {
+  const mirrors = searched ?? [];
   noteReads(ctx, reads);
   const events: Record<Side, RemoteEvent[]> = { google: [], outlook: [] };
   for (const side of SIDES) for (const row of reads[side].rows) if (row.kind === 'event') events[side].push(row.event);
@@ -33,7 +35,7 @@ export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideR
   await relistWritten(ctx, events.outlook);
   for (const side of SIDES) if (reads[side].full) await verifyAbsences(ctx, side, events[side]);
 
-  events.outlook = await withMarkers(ctx, events.outlook, mirrors);
+  events.outlook = await withMarkers(ctx, events.outlook, mirrors, searched !== null);
   const markers = new Map<string, RemoteEvent>();
   // Edited occurrences of a Google mirror series inherit the series' private properties, marker
   // included: only top-level events stand for the mirror the marker names.
@@ -104,12 +106,14 @@ async function relinkOrphans(ctx: RunContext, markers: Map<string, RemoteEvent>,
  * back: once per such event, which otherwise is simply new. Such a mirror is re-linked when its
  * source shows up; one whose source is gone is removed only by the re-link after lost state or
  * after a run that died mid-write (both list the pair's mirrors with findMirrors), as an unlinked
- * mirror may also be one the user chose to keep (keep.ts).
+ * mirror may also be one the user chose to keep (keep.ts). A run that searched (findMirrors, which
+ * in Outlook finds every pair's mirrors) knows already which events carry a marker: none is read again.
  */
-async function withMarkers(ctx: RunContext, rows: RemoteEvent[], mirrors: readonly RemoteEvent[]): Promise<RemoteEvent[]> {
+async function withMarkers(ctx: RunContext, rows: RemoteEvent[], mirrors: readonly RemoteEvent[], searched: boolean): Promise<RemoteEvent[]> {
   const found = new Map(mirrors.map((m) => [m.id, m]));
   const unknown = rows.filter((e) => e.shape === 'single' && !e.cancelled && !e.marker && !found.has(e.id) && !ctx.links.bySide('outlook', e.id));
-  if (unknown.length > 0) {
+  // After the search every marked event, of any pair, is among `mirrors`: the rest carry none.
+  if (unknown.length > 0 && !searched) {
     const current = await provider(ctx, 'outlook').getEvents(calendarOf(ctx, 'outlook'), unknown.map((e) => e.id), ctx.signal);
     for (const [id, event] of current) if (event?.marker) found.set(id, event);
   }

@@ -105,7 +105,11 @@ export interface CalendarProvider {
   listOccurrences(calendarId: string, seriesId: string, window: TimeWindow, signal: AbortSignal): Promise<readonly RemoteEvent[]>;
   /** The same for several series, in as few requests as the service's batches allow; by series id. */
   listSeriesOccurrences(calendarId: string, seriesIds: readonly string[], window: TimeWindow, signal: AbortSignal): Promise<ReadonlyMap<string, readonly RemoteEvent[]>>;
-  /** Every event in the calendar carrying a marker of this pair (re-linking after lost state). */
+  /**
+   * Every event in the calendar carrying a marker of this pair (re-linking after lost state).
+   * Outlook's answer holds other pairs' mirrors as well: its delta carries no markers, and with
+   * them all found the engine need not read each unknown event again for its marker.
+   */
   findMirrors(calendarId: string, pair: string, signal: AbortSignal): Promise<readonly RemoteEvent[]>;
   /** Applies writes (batched as the service allows); one outcome per op, in op order. */
   write(calendarId: string, ops: readonly WriteOp[], signal: AbortSignal): Promise<readonly WriteOutcome[]>;

@@ -4,6 +4,7 @@
  * and the run after one that made Outlook series checks them against its own delta rows.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markerProperties } from '../../../src/background/providers/graph/markers.ts';
 import { createWorld, gTimed, GOOGLE_USER, MS_USER, oTimed, totalWrites, type World } from './harness.ts';
 
 const instances = (path: string): boolean => path.endsWith('/instances');
@@ -59,5 +60,18 @@ describe('engine: requests for series', () => {
     const echo = await world.sync();
     expect(totalWrites(echo)).toBe(0);
     expect(world.sims.graph.log.since(graph).filter((r) => instances(r.path))).toEqual([]);
+  });
+
+  it("reads no Outlook event again for its marker after searching for mirrors, and still never mirrors another pair's", async () => {
+    for (const n of [1, 2, 3]) world.sims.graph.userCreateEvent(MS_USER, world.outlookCalendar, oTimed(`Own ${n}`, '2026-03-03', '09:00', '09:30'));
+    const marker = { pair: 'other-pair', sourceSide: 'google', sourceCalendar: 'bob@example.com', sourceId: 'g1' } as const;
+    world.sims.graph.userCreateEvent(MS_USER, world.outlookCalendar, { ...oTimed('Copy by another pair', '2026-03-04', '09:00', '09:30'), singleValueExtendedProperties: markerProperties(marker) });
+    const graph = world.sims.graph.log.mark();
+    const report = await world.sync();
+    expect(report.errors).toEqual([]);
+    // Reads: the delta and the mirror search; no GET of an event by id.
+    expect(world.sims.graph.log.since(graph).filter((r) => r.method === 'GET' && /\/events\/[^/]+$/.test(r.path))).toEqual([]);
+    expect(world.googleEvents().map((e) => e.summary).sort()).toEqual(['Own 1', 'Own 2', 'Own 3']);
+    expect(report.skipped.map((item) => item.reason)).toEqual(['mirror-of-another-pair']);
   });
 });

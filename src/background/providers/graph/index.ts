@@ -74,8 +74,9 @@ export class GraphCalendarProvider implements CalendarProvider {
     return listSeriesOccurrences(this.deps, calendarId, seriesIds, window, signal);
   }
 
-  findMirrors(calendarId: string, pair: string, signal: AbortSignal): Promise<readonly RemoteEvent[]> {
-    return findMirrors(this.deps, calendarId, pair, signal);
+  /** Every pair's mirrors, not only `_pair`'s: see ports.ts. */
+  findMirrors(calendarId: string, _pair: string, signal: AbortSignal): Promise<readonly RemoteEvent[]> {
+    return findMirrors(this.deps, calendarId, signal);
   }
 
   write(calendarId: string, ops: readonly WriteOp[], signal: AbortSignal): Promise<readonly WriteOutcome[]> {

@@ -19,9 +19,9 @@ export const EXPAND_MARKERS = `singleValueExtendedProperties($filter=${encodeURI
   `id eq '${PAIR_PROPERTY}' or id eq '${SOURCE_PROPERTY}'`,
 )})`;
 
-/** `$filter` for the events of one pair (name matched case-sensitively, value not: M-EXTP). */
-export function pairFilter(pair: string): string {
-  return encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${PAIR_PROPERTY}' and ep/value eq '${literal(pair)}')`);
+/** `$filter` for the events of every pair: Tandem's pair property (name matched case-sensitively, M-EXTP) with any value. */
+export function anyPairFilter(): string {
+  return encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${PAIR_PROPERTY}' and ep/value ne '')`);
 }
 
 export function transactionIdFor(key: string): string {
@@ -56,9 +56,4 @@ function sameProperty(id: string, expected: string): boolean {
   };
   const [a, b] = [split(id), split(expected)];
   return a[0] === b[0] && a[1] === b[1];
-}
-
-/** An OData string literal: quotes doubled. */
-function literal(value: string): string {
-  return value.replace(/'/g, "''");
 }

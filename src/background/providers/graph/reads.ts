@@ -9,7 +9,7 @@ import { MAX_BATCH, runChain, type ChainItem } from './batch.ts';
 import { checkEvent, eventPath, mapEvent, readContext, windowQuery, type AdapterDeps } from './context.ts';
 import { assertCalendar, assertEvent, type WireEvent } from './guards.ts';
 import { errorFor } from './http-errors.ts';
-import { EXPAND_MARKERS, pairFilter } from './markers.ts';
+import { anyPairFilter, EXPAND_MARKERS } from './markers.ts';
 import { toRemoteEvent } from './to-canonical.ts';
 import { readAllPages } from './pages.ts';
 
@@ -92,10 +92,14 @@ async function seriesAllDay(deps: AdapterDeps, calendarId: string, seriesId: str
   return series.isAllDay === true;
 }
 
-/** Every single event and series master of the calendar that carries this pair's marker. */
-export async function findMirrors(deps: AdapterDeps, calendarId: string, pair: string, signal: AbortSignal): Promise<RemoteEvent[]> {
+/**
+ * Every single event and series master of the calendar that carries a Tandem marker: this pair's,
+ * and other pairs' too (the same one search), so that afterwards no marked event is unknown to
+ * the engine, which must never mirror another pair's mirror (ports.ts).
+ */
+export async function findMirrors(deps: AdapterDeps, calendarId: string, signal: AbortSignal): Promise<RemoteEvent[]> {
   const ctx = await readContext(deps, calendarId, signal);
-  const path = `/me/calendars/${encodeURIComponent(calendarId)}/events?$filter=${pairFilter(pair)}&$expand=${EXPAND_MARKERS}`;
+  const path = `/me/calendars/${encodeURIComponent(calendarId)}/events?$filter=${anyPairFilter()}&$expand=${EXPAND_MARKERS}`;
   const { rows } = await readAllPages(deps.transport, { path, what: 'mirror search', pageSize: deps.pageSize, signal, row: checkEvent('mirror') });
   return rows.map((row) => mapEvent(row, 'mirror', ctx));
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorFor, parseRetryAfter, type HttpResult } from '../../../../src/background/providers/graph/http-errors.ts';
 import { zoneOf } from '../../../../src/background/providers/graph/mailbox.ts';
-import { EXPAND_MARKERS, markerProperties, pairFilter, readMarker, transactionIdFor } from '../../../../src/background/providers/graph/markers.ts';
+import { anyPairFilter, EXPAND_MARKERS, markerProperties, readMarker, transactionIdFor } from '../../../../src/background/providers/graph/markers.ts';
 import { createBody, patchBody } from '../../../../src/background/providers/graph/to-graph.ts';
 import { readOriginalStart, readTime, writeTime } from '../../../../src/background/providers/graph/times.ts';
 import { splitBase } from '../../../../src/background/providers/graph/transport.ts';
@@ -106,9 +106,9 @@ describe('markers', () => {
     expect(readMarker([props[0]!, { ...props[1]!, value: 'dropbox|x|y' }])).toBeUndefined();
   });
 
-  it('escapes quotes in the pair filter and asks for both properties in $expand', () => {
-    expect(decodeURIComponent(pairFilter("o'neil"))).toBe(
-      "singleValueExtendedProperties/Any(ep: ep/id eq 'String {4f8c2d1e-7a3b-4c5d-9e6f-1a2b3c4d5e6f} Name TandemPair' and ep/value eq 'o''neil')",
+  it('searches for the pair property with any value and asks for both properties in $expand', () => {
+    expect(decodeURIComponent(anyPairFilter())).toBe(
+      "singleValueExtendedProperties/Any(ep: ep/id eq 'String {4f8c2d1e-7a3b-4c5d-9e6f-1a2b3c4d5e6f} Name TandemPair' and ep/value ne '')",
     );
     expect(decodeURIComponent(EXPAND_MARKERS)).toContain("id eq 'String {4f8c2d1e-7a3b-4c5d-9e6f-1a2b3c4d5e6f} Name TandemSource'");
   });

@@ -316,17 +316,17 @@ describe('listSeriesOccurrences', () => {
 });
 
 describe('findMirrors', () => {
-  it("finds every event carrying the pair's marker (paged), with the marker read back", async () => {
+  it("finds every event carrying a Tandem marker, this pair's and other pairs' (paged), with the marker read back", async () => {
     const { sim, adapter, newCalendar } = fx();
     const cal = newCalendar();
     const mine = [1, 2, 3].map((n) =>
       sim.userCreateEvent(UPN, cal, { ...timed(`Mirror ${n}`, '2026-03-10T09:00:00', '2026-03-10T10:00:00'), singleValueExtendedProperties: markerProperties({ ...MARKER, sourceId: `g${n}` }) }),
     );
-    sim.userCreateEvent(UPN, cal, { ...timed('Other pair', '2026-03-10T09:00:00', '2026-03-10T10:00:00'), singleValueExtendedProperties: markerProperties({ ...MARKER, pair: 'p2' }) });
+    const other = sim.userCreateEvent(UPN, cal, { ...timed('Other pair', '2026-03-10T09:00:00', '2026-03-10T10:00:00'), singleValueExtendedProperties: markerProperties({ ...MARKER, pair: 'p2' }) });
     sim.userCreateEvent(UPN, cal, timed('Own event', '2026-03-10T09:00:00', '2026-03-10T10:00:00'));
     const found = await adapter({ pageSize: 2 }).findMirrors(cal, 'p1', signal);
-    expect(found.map((e) => e.id).sort()).toEqual(mine.map((e) => e.id).sort());
-    expect(found.map((e) => e.marker?.sourceId).sort()).toEqual(['g1', 'g2', 'g3']);
+    expect(found.map((e) => e.id).sort()).toEqual([...mine, other].map((e) => e.id).sort());
+    expect(found.map((e) => `${e.marker?.pair}:${e.marker?.sourceId}`).sort()).toEqual(['p1:g1', 'p1:g2', 'p1:g3', 'p2:g1']);
   });
 });
 
