@@ -24,7 +24,7 @@ export const BROWSER_METHOD = {
   decoration:
     'live stand-ins of the web apps showing every event of the synced calendars as chips, page repaint timer paused; content-script work = sum of its per-frame User Timing measures (tandem:flush / tandem:decorate); first = fresh tab, time to badges from DOMContentLoaded to the last badge inserted; repaint = the page replaces every chip, time from the chips\' insertion to the last badge; medians over the tabs and repaints',
   editToMirror:
-    'a rename saved in one live web app (the page\'s save notice shown), until the other simulator holds the mirror with the new title (polled every 20 ms); sync-on-view: content script → nudge (1.5 s debounce) → service-worker sync; directions alternate, samples 22 s apart (nudged runs of a pair start ≥ 20 s apart); median',
+    'a rename saved in one live web app (the page\'s save notice shown), until the other simulator holds the mirror with the new title (its request log polled every 20 ms, the store read after each new write); sync-on-view: content script → nudge (1.5 s debounce) → service-worker sync; directions alternate, samples 22 s apart (nudged runs of a pair start ≥ 20 s apart); median',
 } as const;
 
 const LONG_TASK_MS = 50;
