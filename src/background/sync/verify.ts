@@ -16,11 +16,14 @@ const SIDES: readonly Side[] = ['google', 'outlook'];
 /** Outlook's @removed means deleted *or* left the window: only a 404 makes it a deletion. */
 export async function verifyRemovals(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>, masters: ReadonlyMap<string, RemoteEvent>): Promise<void> {
   for (const side of SIDES) {
-    const ids = reads[side].rows.flatMap((row) => (row.kind === 'removed' ? [row.id] : []));
+    const removed = reads[side].rows.flatMap((row) => (row.kind === 'removed' ? [row.id] : []));
+    // Nothing follows from the answer for an id neither a link nor the occurrence index knows (a
+    // mirror this engine deleted itself, say): it is not asked about.
+    const ids = removed.filter((id) => ctx.links.bySide(side, id) !== undefined || ctx.occurrences.get(id) !== undefined);
     if (ids.length === 0) continue;
     const current = await provider(ctx, side).getEvents(calendarOf(ctx, side), ids, ctx.signal);
     const gone = ids.filter((id) => !current.get(id));
-    await verifySeriesOf(ctx, side, gone, masters, new Set(ids));
+    await verifySeriesOf(ctx, side, gone, masters, new Set(removed));
     for (const id of ids) {
       const now = current.get(id);
       if (now !== null && now !== undefined) {

@@ -74,4 +74,18 @@ describe('engine: requests for series', () => {
     expect(world.googleEvents().map((e) => e.summary).sort()).toEqual(['Own 1', 'Own 2', 'Own 3']);
     expect(report.skipped.map((item) => item.reason)).toEqual(['mirror-of-another-pair']);
   });
+
+  it('asks nothing about an Outlook removal no link knows: a mirror it deleted itself', async () => {
+    const source = world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, gTimed('Standup', '2026-03-03', '09:00', '09:15'));
+    world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, gTimed('Lunch', '2026-03-03', '12:00', '13:00')); // links remain
+    await world.sync();
+    await world.sync();
+    world.sims.google.userDeleteEvent(GOOGLE_USER, GOOGLE_USER, source.id!);
+    expect((await world.sync()).deleted.outlook).toBe(1);
+    const graph = world.sims.graph.log.mark();
+    const after = await world.sync(); // the delta reports the mirror @removed
+    expect(totalWrites(after)).toBe(0);
+    expect(world.sims.graph.log.since(graph).map((r) => r.path)).toEqual([expect.stringMatching(/calendarView\/delta$/)]);
+  });
 });
+
