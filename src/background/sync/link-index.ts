@@ -1,17 +1,17 @@
 /**
  * The links of one pair in memory during a run. Every link is known by a compact summary (its ids,
- * kind and flags: LinkSummary, stored as one record), but full links, which carry both
+ * kind and flags, stored as one record: link-summary.ts), but full links, which carry both
  * sides' snapshots, are loaded only for what the run touches: a quiet run reads the summary and no
- * link at all. `load` (a link's whole series comes with it) or `loadAll` runs before the
+ * link at all, and does not even index the summary (its counts and flagged links are stored apart). `load` (a link's whole series comes with it) or `loadAll` runs before the
  * synchronous steps that use links; using a link that was not loaded is a bug and throws rather
  * than passing for "not linked" (which would make duplicates). Tracks what changed so checkpoints
  * write only that.
  */
 import type { Side } from './model.ts';
-import { EXPANDED, infoOf, sameEntry, seriesOf, summaryEntry, type LinkInfo, type LinkLoader, type LinkSummary, type SummaryEntry } from './link-summary.ts';
+import { infoOf, isTopLevel, KIND, linkedOn, pack, sameEntry, seriesOf, summaryEntry, unpack, type LinkInfo, type LinkLoader, type StoredSummary, type SummaryEntry } from './link-summary.ts';
 import type { Link } from './state.ts';
 
-export type { LinkSummary } from './link-summary.ts';
+export type { StoredSummary } from './link-summary.ts';
 
 export class LinkIndex {
   private readonly entries = new Map<string, SummaryEntry>();
@@ -22,26 +22,31 @@ export class LinkIndex {
   private removed = new Set<string>();
   private summaryDirty = false;
   private complete = false;
+  /** The stored summary, until something needs the maps above (table()). */
+  private packed: StoredSummary | null = null;
 
   /** From a stored summary (links loaded on demand), or from every link (a summary to store). */
-  constructor(source: { summary: LinkSummary } | { links: readonly Link[] }, private readonly loader?: LinkLoader) {
+  constructor(source: { summary: StoredSummary } | { links: readonly Link[] }, private readonly loader?: LinkLoader) {
     if ('links' in source) this.reset(source.links);
-    else for (const [key, entry] of Object.entries(source.summary)) this.index(key, entry);
-    this.complete = 'links' in source || this.entries.size === 0;
+    else this.packed = source.summary;
+    this.complete = 'links' in source || this.size === 0;
     // Built from a stored summary, there is nothing to store again yet.
     this.summaryDirty = 'links' in source;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.packed ? this.packed.count : this.entries.size;
   }
 
   /** Loads these links and, for series and occurrences, the whole series. */
   async load(keys: Iterable<string>): Promise<void> {
     if (this.complete || !this.loader) return;
+    const list = [...keys];
+    if (list.length === 0) return;
+    const entries = this.table();
     const wanted = new Set<string>();
-    for (const key of keys) {
-      const entry = this.entries.get(key);
+    for (const key of list) {
+      const entry = entries.get(key);
       if (!entry) continue;
       const series = seriesOf(key, entry) ?? key;
       wanted.add(key).add(series);
@@ -63,23 +68,25 @@ export class LinkIndex {
   }
 
   get(key: string): Link | undefined {
-    if (!this.entries.has(key)) return undefined;
+    if (!this.table().has(key)) return undefined;
     const link = this.loaded.get(key);
     if (!link) throw new Error(`Link ${key} was used before it was loaded.`);
     return link;
   }
 
   bySide(side: Side, id: string): Link | undefined {
-    const key = this.byId[side].get(id);
+    const key = this.keyOf(side, id);
     return key === undefined ? undefined : this.get(key);
   }
 
   /** The key of the link holding this id on `side`, without loading it. */
   keyOf(side: Side, id: string): string | undefined {
+    this.table();
     return this.byId[side].get(id);
   }
 
   occurrencesOf(seriesKey: string): Link[] {
+    this.table();
     return [...(this.bySeries.get(seriesKey) ?? [])].flatMap((key) => this.get(key) ?? []);
   }
 
@@ -91,7 +98,11 @@ export class LinkIndex {
 
   /** Keys of the links whose summary matches, loaded or not. */
   keysWhere(test: (info: LinkInfo) => boolean): string[] {
-    return [...this.entries].flatMap(([key, entry]) => (test(infoOf(entry)) ? [key] : []));
+    // A link stored without flags is a plain single, series or occurrence: when the test takes none
+    // of those, the flagged links stored beside the summary are all it can match.
+    const plain = KIND.some((kind) => test({ kind, expanded: false, relistOutlook: false }));
+    if (this.packed && !plain) return this.packed.flagged.flatMap(([key, flags]) => (test(infoOf(flags)) ? [key] : []));
+    return [...this.table()].flatMap(([key, entry]) => (test(infoOf(entry[2])) ? [key] : []));
   }
 
   /** The (loaded) links whose summary matches. */
@@ -101,21 +112,23 @@ export class LinkIndex {
 
   /** Top-level items (singles and series), which deletion thresholds are measured against. */
   topLevelCount(): number {
+    if (this.packed) return this.packed.topLevel;
     let count = 0;
-    for (const entry of this.entries.values()) if ((entry[2] & 3) !== 2 || (entry[2] & EXPANDED) !== 0) count++;
+    for (const entry of this.entries.values()) if (isTopLevel(entry)) count++;
     return count;
   }
 
   /** Singles and series with an event on `side`. */
   linkedOn(side: Side): number {
+    if (this.packed) return this.packed.linked[side === 'google' ? 0 : 1];
     let count = 0;
-    for (const entry of this.entries.values()) if (entry[side === 'google' ? 0 : 1] !== null && (entry[2] & 3) !== 2) count++;
+    for (const entry of this.entries.values()) if (linkedOn(entry, side)) count++;
     return count;
   }
 
   put(link: Link): void {
     const entry = summaryEntry(link);
-    if (!sameEntry(this.entries.get(link.key), entry)) {
+    if (!sameEntry(this.table().get(link.key), entry)) {
       this.forget(link.key);
       this.index(link.key, entry);
     }
@@ -125,7 +138,7 @@ export class LinkIndex {
   }
 
   delete(key: string): void {
-    if (!this.entries.has(key)) return;
+    if (!this.table().has(key)) return;
     this.forget(key);
     this.dirty.delete(key);
     this.removed.add(key);
@@ -141,13 +154,27 @@ export class LinkIndex {
   }
 
   /** The summary to store, when it changed since the last call. */
-  takeSummary(): LinkSummary | null {
+  takeSummary(): StoredSummary | null {
     if (!this.summaryDirty) return null;
     this.summaryDirty = false;
-    return Object.fromEntries(this.entries);
+    return pack(this.table());
+  }
+
+  /** The summary's entries, indexed on first use. */
+  private table(): Map<string, SummaryEntry> {
+    const packed = this.packed;
+    if (packed) {
+      this.packed = null;
+      unpack(packed, (key, entry) => this.index(key, entry));
+      // As stored: nothing to store again.
+      this.summaryDirty = false;
+    }
+    return this.entries;
   }
 
   private reset(links: readonly Link[]): void {
+    // What the stored summary said no longer counts: the links are the truth.
+    this.packed = null;
     for (const key of [...this.entries.keys()]) this.forget(key);
     for (const link of links) {
       this.index(link.key, summaryEntry(link));

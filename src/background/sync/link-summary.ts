@@ -10,10 +10,26 @@ import type { Link } from './state.ts';
  * occurrences, and the summary is read by every run.
  */
 export type SummaryEntry = readonly [google: string | null, outlook: string | null, flags: number, series?: string];
-export type LinkSummary = Record<string, SummaryEntry>;
+
+/**
+ * The summary as stored (schema 3). One string rather than an entry per link: a quiet run reads
+ * it on every wake, and parsing a string costs a copy, while tens of thousands of small arrays cost
+ * far more to parse and to collect. What a quiet run asks without looking up a link (how many
+ * links, the flagged series) is stored beside it, so the string is split only when a run uses it.
+ */
+export interface StoredSummary {
+  /** Per link `key \t Google id \t Outlook id \t flags \t series \n` (null ids and series: empty). */
+  readonly lines: string;
+  readonly count: number;
+  /** topLevelCount and linkedOn (link-index.ts) of all links. */
+  readonly topLevel: number;
+  readonly linked: readonly [google: number, outlook: number];
+  /** Links with flags beyond their kind (expanded, relistOutlook): key and flags. */
+  readonly flagged: readonly (readonly [key: string, flags: number])[];
+}
 
 export const KIND = ['single', 'series', 'occurrence'] as const;
-export const EXPANDED = 4;
+const EXPANDED = 4;
 const RELIST = 8;
 const SERIES_IN_KEY = 16;
 
@@ -43,8 +59,51 @@ export function seriesOf(key: string, entry: SummaryEntry): string | undefined {
   return (entry[2] & SERIES_IN_KEY) !== 0 ? keyPrefix(key) : entry[3];
 }
 
-export function infoOf(entry: SummaryEntry): LinkInfo {
-  return { kind: KIND[entry[2] & 3] ?? 'single', expanded: (entry[2] & EXPANDED) !== 0, relistOutlook: (entry[2] & RELIST) !== 0 };
+export function infoOf(flags: number): LinkInfo {
+  return { kind: KIND[flags & 3] ?? 'single', expanded: (flags & EXPANDED) !== 0, relistOutlook: (flags & RELIST) !== 0 };
 }
 
+/** Singles, series, and occurrences of expanded series (each an event of its own on the mirror side). */
+export const isTopLevel = (entry: SummaryEntry): boolean => (entry[2] & 3) !== 2 || (entry[2] & EXPANDED) !== 0;
+
+/** A single or series with an event on `side`. */
+export const linkedOn = (entry: SummaryEntry, side: 'google' | 'outlook'): boolean => entry[side === 'google' ? 0 : 1] !== null && (entry[2] & 3) !== 2;
+
 export const sameEntry = (a: SummaryEntry | undefined, b: SummaryEntry): boolean => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
+
+export function pack(entries: ReadonlyMap<string, SummaryEntry>): StoredSummary {
+  const lines: string[] = [];
+  const flagged: (readonly [string, number])[] = [];
+  let topLevel = 0;
+  const linked = [0, 0] as [number, number];
+  for (const [key, entry] of entries) {
+    lines.push(`${escape(key)}\t${escape(entry[0] ?? '')}\t${escape(entry[1] ?? '')}\t${entry[2]}\t${escape(entry[3] ?? '')}\n`);
+    if (isTopLevel(entry)) topLevel++;
+    if (linkedOn(entry, 'google')) linked[0]++;
+    if (linkedOn(entry, 'outlook')) linked[1]++;
+    if ((entry[2] & (EXPANDED | RELIST)) !== 0) flagged.push([key, entry[2]]);
+  }
+  return { lines: lines.join(''), count: entries.size, topLevel, linked, flagged };
+}
+
+export function unpack(stored: StoredSummary, each: (key: string, entry: SummaryEntry) => void): void {
+  const text = stored.lines;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    const [key = '', google = '', outlook = '', flags = '0', series = ''] = text.slice(start, end).split('\t');
+    const ids = [google === '' ? null : unescape(google), outlook === '' ? null : unescape(outlook), Number(flags)] as const;
+    each(unescape(key), series === '' ? ids : [...ids, unescape(series)]);
+    start = end + 1;
+  }
+}
+
+/** A stored value in this shape (else the summary is rebuilt from the links). */
+export function isStoredSummary(value: unknown): value is StoredSummary {
+  const s = value as Partial<StoredSummary> | null;
+  return typeof s?.lines === 'string' && typeof s.count === 'number' && typeof s.topLevel === 'number' && Array.isArray(s.linked) && Array.isArray(s.flagged);
+}
+
+// Ids and keys hold no tab or newline in practice; should one, it is %-escaped (and so is `%`).
+const SPECIAL = /[%\t\n]/g;
+const escape = (text: string): string => (/[%\t\n]/.test(text) ? text.replace(SPECIAL, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`) : text);
+const unescape = (text: string): string => (text.includes('%') ? text.replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);

@@ -15,7 +15,7 @@ import { STATE_SCHEMA } from './state.ts';
 
 const SIDES: readonly Side[] = ['google', 'outlook'];
 
-/** The pair's links: from the stored summary, else (none stored, or an older schema) all of them. */
+/** The pair's links: from the stored summary, else (none stored, or an older schema: the upgrade) all of them. */
 export async function openLinks(pairStore: PairStore, meta: PairMeta): Promise<LinkIndex> {
   const loader = { byKeys: (keys: readonly string[]) => pairStore.loadLinksByKey(keys), all: () => pairStore.loadLinks() };
   const summary = meta.schema === STATE_SCHEMA ? await pairStore.loadSummary() : null;

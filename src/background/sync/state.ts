@@ -8,13 +8,16 @@
  * one). Checkpoints while writing store links only: a run that dies then leaves `writing` set, and
  * the next run loads every link and rebuilds the summary from them.
  */
-import type { LinkSummary } from './link-index.ts';
+import { isStoredSummary, type StoredSummary } from './link-summary.ts';
 import type { CanonicalEvent, Side, SyncedField } from './model.ts';
 import type { KeyValueStore, TimeWindow } from './ports.ts';
 
-/** 2: the link summary. State of schema 1 (no summary) is read, and its summary built from its links. */
-export const STATE_SCHEMA = 2;
-const READABLE_SCHEMAS: readonly number[] = [1, STATE_SCHEMA];
+/**
+ * 2: the link summary; 3: the summary stored as one string (link-summary.ts). State of schemas 1
+ * and 2 is read, and its summary built anew from its links.
+ */
+export const STATE_SCHEMA = 3;
+const READABLE_SCHEMAS: readonly number[] = [1, 2, STATE_SCHEMA];
 
 export interface SideRef {
   readonly id: string;
@@ -153,10 +156,11 @@ export class PairStore {
     return Object.values(await this.store.get(keys.map((key) => this.linkKey(key)))) as Link[];
   }
 
-  /** Null when none is stored (a new pair, lost state, or state from before summaries). */
-  async loadSummary(): Promise<LinkSummary | null> {
+  /** Null when none is stored (a new pair, lost state) or not in this schema's shape. */
+  async loadSummary(): Promise<StoredSummary | null> {
     const key = `${this.prefix}links`;
-    return ((await this.store.get([key]))[key] as LinkSummary | undefined) ?? null;
+    const value = (await this.store.get([key]))[key];
+    return isStoredSummary(value) ? value : null;
   }
 
   async loadOccurrenceIndex(): Promise<OccurrenceIndex> {
@@ -168,7 +172,7 @@ export class PairStore {
    * Writes changed links (and the summary, when given) in one atomic step, then drops removed
    * links: should the second step not happen, the summary already leaves them out.
    */
-  async saveLinks(changed: readonly Link[], removed: readonly string[], summary: LinkSummary | null = null): Promise<void> {
+  async saveLinks(changed: readonly Link[], removed: readonly string[], summary: StoredSummary | null = null): Promise<void> {
     const entries: Record<string, unknown> = Object.fromEntries(changed.map((link) => [this.linkKey(link.key), link]));
     if (summary) entries[`${this.prefix}links`] = summary;
     if (changed.length > 0 || summary) await this.store.set(entries);

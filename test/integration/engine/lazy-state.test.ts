@@ -68,12 +68,35 @@ describe('engine: a run loads only the state it needs', () => {
     expect(totalWrites(report)).toBe(0);
     expect(short(upgrade.scans)).toEqual(['link/']);
     expect((await pairStore.loadMeta()).schema).toBe(STATE_SCHEMA);
-    expect(Object.keys((await pairStore.loadSummary()) ?? {})).toHaveLength(linkCount);
+    expect((await pairStore.loadSummary())?.count).toBe(linkCount);
 
     const quiet = counting(world.store);
     await syncPair(world.deps, quiet.store, world.pair);
     expect(quiet.scans).toEqual([]);
     expect(world.googleTitles()).toEqual(['Lunch', 'Standup', 'Weekly']);
     expect(world.outlookTitles()).toEqual(['Lunch', 'Standup', 'Weekly']);
+  });
+
+  it('state of schema 2 (a summary entry per link) is upgraded: its summary built anew from the links', async () => {
+    const pairStore = new PairStore(world.store, world.pair.id);
+    const links = await pairStore.loadLinks();
+    // Schema 2 stored the summary as a record of [Google id, Outlook id, flags] per link key.
+    const old = Object.fromEntries(links.map((l) => [l.key, [l.google?.id ?? null, l.outlook?.id ?? null, 0]]));
+    await world.store.set({ 'tandem/pair/pair1/links': old, 'tandem/pair/pair1/meta': { ...(await pairStore.loadMeta()), schema: 2 } });
+    const lunch = world.sims.graph.listStoredEvents(world.outlookCalendar).find((e) => e.subject === 'Lunch');
+    world.sims.graph.userUpdateEvent(lunch?.id ?? '', { subject: 'Long lunch' });
+
+    const upgrade = counting(world.store);
+    const report = await syncPair(world.deps, upgrade.store, world.pair);
+    expect(report.errors).toEqual([]);
+    expect(report.updated).toEqual({ google: 1, outlook: 0 });
+    expect(short(upgrade.scans)).toEqual(['link/']);
+    expect((await pairStore.loadMeta()).schema).toBe(STATE_SCHEMA);
+    expect((await pairStore.loadSummary())?.count).toBe(links.length);
+
+    const quiet = counting(world.store);
+    expect(totalWrites(await syncPair(world.deps, quiet.store, world.pair))).toBe(0);
+    expect(quiet.scans).toEqual([]);
+    expect(world.googleTitles()).toEqual(['Long lunch', 'Standup', 'Weekly']);
   });
 });
