@@ -94,9 +94,25 @@ export function prepareBrowser(options: Pick<BrowserOptions, 'build' | 'log'>): 
   return { chromium, chromiumVersion, buildDir: SIM_BUILD_DIR, builtAt: statSync(manifest).mtime.toISOString(), buildStale };
 }
 
+/**
+ * The simulators on the ports dist-sim calls. A port can be briefly taken by a client socket of
+ * heavy loopback traffic (its ephemeral port range includes them): a few tries, a few seconds apart.
+ */
+async function startOnFixedPorts(log: (line: string) => void): Promise<Simulators> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startSimulators({ ports: 'default' });
+    } catch (error) {
+      if (attempt >= 6 || !String(error).includes('EADDRINUSE')) throw error;
+      log(`Browser: a simulator port is in use (${String(error).replace(/^Error: /, '').slice(0, 120)}); trying again in 10 s.`);
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+    }
+  }
+}
+
 export async function runBrowser(setup: BrowserSetup, options: BrowserOptions): Promise<BrowserMeasured> {
   const { n, repeats, log } = options;
-  const sims: Simulators = await startSimulators({ ports: 'default' });
+  const sims = await startOnFixedPorts(log);
   let session: ExtensionSession | undefined;
   try {
     // Measured, not enforced, as in the Node part.
