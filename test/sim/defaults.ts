@@ -1,15 +1,17 @@
 /**
  * Loopback addresses the simulators listen on by default (`npm run sim`, `npm run demo`, e2e), and
  * therefore the endpoints a simulator build of the extension uses unless TANDEM_* variables say
- * otherwise. Graph and the Microsoft identity platform are HTTPS because the Graph client only
+ * otherwise. The ports sit below Linux's ephemeral range (32768–60999): a fixed port inside it can
+be held, now and then, by the local end of some outgoing connection, and the simulator would then
+fail to start. Graph and the Microsoft identity platform are HTTPS because the Graph client only
  * sends tokens to https hosts and MSAL refuses an http authority.
  */
 export const SIM_PORTS = {
-  googleApi: 47801,
-  googleAuth: 47802,
-  graph: 47803,
-  msIdentity: 47804,
-  web: 47805,
+  googleApi: 27801,
+  googleAuth: 27802,
+  graph: 27803,
+  msIdentity: 27804,
+  web: 27805,
 } as const;
 
 export const SIM_HOST = '127.0.0.1';

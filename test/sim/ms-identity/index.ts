@@ -96,7 +96,7 @@ export class MicrosoftIdentitySim {
     return this.simServer?.url ?? '';
   }
 
-  /** Base URL of the `common` authority, e.g. https://127.0.0.1:47804/common. */
+  /** Base URL of the `common` authority, e.g. https://127.0.0.1:27804/common. */
   get authority(): string {
     return `${this.url}/common`;
   }

@@ -27,7 +27,7 @@ function ofKind<K extends OffscreenRequest['kind']>(world: World, kind: K): Extr
 describe('Microsoft authority', () => {
   it('replaces the build authority\u2019s tenant segment with the configured tenant', () => {
     expect(authorityFor('https://login.microsoftonline.com/common', 'contoso.onmicrosoft.com')).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com');
-    expect(authorityFor('https://127.0.0.1:47804/common', 'organizations')).toBe('https://127.0.0.1:47804/organizations');
+    expect(authorityFor('https://127.0.0.1:27804/common', 'organizations')).toBe('https://127.0.0.1:27804/organizations');
     expect(authorityFor('https://login.microsoftonline.us/common/', '')).toBe('https://login.microsoftonline.us/common');
   });
 });

@@ -33,6 +33,6 @@ describe('build-time endpoint resolution', () => {
 
   it('grants host access to an endpoint origin on any port', () => {
     expect(hostPermissionFor('https://graph.microsoft.us/v1.0')).toBe('https://graph.microsoft.us/*');
-    expect(hostPermissionFor('http://127.0.0.1:47801/calendar/v3')).toBe('http://127.0.0.1/*');
+    expect(hostPermissionFor('http://127.0.0.1:27801/calendar/v3')).toBe('http://127.0.0.1/*');
   });
 });

@@ -120,7 +120,7 @@ describe('patch bodies', () => {
 describe('batch codec', () => {
   it('derives the batch endpoint from any base URL', () => {
     expect(batchUrl('https://www.googleapis.com/calendar/v3')).toBe('https://www.googleapis.com/batch/calendar/v3');
-    expect(batchUrl('http://127.0.0.1:47801/calendar/v3/')).toBe('http://127.0.0.1:47801/batch/calendar/v3');
+    expect(batchUrl('http://127.0.0.1:27801/calendar/v3/')).toBe('http://127.0.0.1:27801/batch/calendar/v3');
     expect(batchUrl('https://proxy.example:8443/google/calendar/v3')).toBe('https://proxy.example:8443/batch/google/calendar/v3');
   });
 

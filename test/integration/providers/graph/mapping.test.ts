@@ -214,7 +214,7 @@ describe('errors', () => {
 describe('base URL', () => {
   it('works for any http(s) host, port and path prefix', () => {
     expect(splitBase('https://graph.microsoft.us/v1.0')).toEqual({ base: 'https://graph.microsoft.us/', version: 'v1.0' });
-    expect(splitBase('https://127.0.0.1:47803/v1.0/')).toEqual({ base: 'https://127.0.0.1:47803/', version: 'v1.0' });
+    expect(splitBase('https://127.0.0.1:27803/v1.0/')).toEqual({ base: 'https://127.0.0.1:27803/', version: 'v1.0' });
     expect(splitBase('http://proxy.local:8080/graph/beta')).toEqual({ base: 'http://proxy.local:8080/graph/', version: 'beta' });
     expect(() => splitBase('ftp://x/v1.0')).toThrow();
     expect(() => splitBase('https://x/')).toThrow();

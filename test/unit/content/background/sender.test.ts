@@ -27,15 +27,15 @@ describe('who may talk to the badge service', () => {
     ['credentials in the URL', from('https://x:y@calendar.google.com/')],
     ['a frame of another site in a calendar tab', { id: ID, url: 'https://ads.example/', tab: { id: 3, url: 'https://calendar.google.com/' } }],
     ['a calendar frame in another tab', { id: ID, url: 'https://calendar.google.com/', tab: { id: 3, url: 'https://evil.example/' } }],
-    ['loopback in a production build', from('http://127.0.0.1:47805/_host/calendar.google.com/fixture/gcal-week-timed')],
+    ['loopback in a production build', from('http://127.0.0.1:27805/_host/calendar.google.com/fixture/gcal-week-timed')],
     ['a negative tab id', { ...from('https://calendar.google.com/'), tab: { id: -1, url: 'https://calendar.google.com/' } }],
   ])('not %s', (_name, sender) => {
     expect(trustedPage(sender, ID, false)).toBeNull();
   });
 
   it('loopback stand-ins in the simulator build only, for the host they name', () => {
-    expect(trustedPage(from('http://127.0.0.1:47805/_host/outlook.cloud.microsoft/live/1'), ID, true)).toMatchObject({ app: 'outlook', host: 'outlook.cloud.microsoft', loopback: true });
-    expect(trustedPage(from('http://127.0.0.1:47805/_host/evil.example/x'), ID, true)).toBeNull();
-    expect(trustedPage(from('http://127.0.0.1:47805/google/calendar/0'), ID, true)).toBeNull();
+    expect(trustedPage(from('http://127.0.0.1:27805/_host/outlook.cloud.microsoft/live/1'), ID, true)).toMatchObject({ app: 'outlook', host: 'outlook.cloud.microsoft', loopback: true });
+    expect(trustedPage(from('http://127.0.0.1:27805/_host/evil.example/x'), ID, true)).toBeNull();
+    expect(trustedPage(from('http://127.0.0.1:27805/google/calendar/0'), ID, true)).toBeNull();
   });
 });
