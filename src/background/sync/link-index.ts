@@ -10,6 +10,7 @@
 import type { Side } from './model.ts';
 import { infoOf, isTopLevel, KIND, linkedOn, pack, sameEntry, seriesOf, summaryEntry, unpack, type LinkInfo, type LinkLoader, type StoredSummary, type SummaryEntry } from './link-summary.ts';
 import type { Link } from './state.ts';
+import { SummaryLookup, UNKNOWN } from './summary-lookup.ts';
 
 export type { StoredSummary } from './link-summary.ts';
 
@@ -22,13 +23,17 @@ export class LinkIndex {
   private removed = new Set<string>();
   private summaryDirty = false;
   private complete = false;
-  /** The stored summary, until something needs the maps above (table()). */
+  /** The stored summary, until something needs the maps above (table()); searched meanwhile. */
   private packed: StoredSummary | null = null;
+  private lookup: SummaryLookup | null = null;
 
   /** From a stored summary (links loaded on demand), or from every link (a summary to store). */
   constructor(source: { summary: StoredSummary } | { links: readonly Link[] }, private readonly loader?: LinkLoader) {
     if ('links' in source) this.reset(source.links);
-    else this.packed = source.summary;
+    else {
+      this.packed = source.summary;
+      this.lookup = new SummaryLookup(source.summary.lines);
+    }
     this.complete = 'links' in source || this.size === 0;
     // Built from a stored summary, there is nothing to store again yet.
     this.summaryDirty = 'links' in source;
@@ -41,18 +46,21 @@ export class LinkIndex {
   /** Loads these links and, for series and occurrences, the whole series. */
   async load(keys: Iterable<string>): Promise<void> {
     if (this.complete || !this.loader) return;
-    const list = [...keys];
-    if (list.length === 0) return;
-    const entries = this.table();
     const wanted = new Set<string>();
-    for (const key of list) {
-      const entry = entries.get(key);
+    // Each series once, however many of its occurrences are asked for (a re-titled series: all).
+    const expanded = new Set<string>();
+    for (const key of keys) {
+      const entry = this.entryOf(key);
       if (!entry) continue;
-      const series = seriesOf(key, entry) ?? key;
-      wanted.add(key).add(series);
-      for (const occurrence of this.bySeries.get(series) ?? []) wanted.add(occurrence);
+      const series = seriesOf(key, entry);
+      wanted.add(key);
+      // A single has no occurrences; a series or occurrence brings the whole series.
+      if ((series === undefined && KIND[entry[2] & 3] === 'single') || expanded.has(series ?? key)) continue;
+      expanded.add(series ?? key);
+      wanted.add(series ?? key);
+      for (const occurrence of this.membersOf(series ?? key)) wanted.add(occurrence);
     }
-    const missing = [...wanted].filter((key) => !this.loaded.has(key) && this.entries.has(key));
+    const missing = [...wanted].filter((key) => !this.loaded.has(key) && this.entryOf(key) !== undefined);
     if (missing.length === 0) return;
     const found = await this.loader.byKeys(missing);
     for (const link of found) this.loaded.set(link.key, link);
@@ -68,10 +76,10 @@ export class LinkIndex {
   }
 
   get(key: string): Link | undefined {
-    if (!this.table().has(key)) return undefined;
     const link = this.loaded.get(key);
-    if (!link) throw new Error(`Link ${key} was used before it was loaded.`);
-    return link;
+    if (link) return link;
+    if (this.entryOf(key) === undefined) return undefined;
+    throw new Error(`Link ${key} was used before it was loaded.`);
   }
 
   bySide(side: Side, id: string): Link | undefined {
@@ -81,13 +89,12 @@ export class LinkIndex {
 
   /** The key of the link holding this id on `side`, without loading it. */
   keyOf(side: Side, id: string): string | undefined {
-    this.table();
-    return this.byId[side].get(id);
+    const found = this.lookup ? this.lookup.keyOf(side, id) : UNKNOWN;
+    return found === UNKNOWN ? (this.table(), this.byId[side].get(id)) : found;
   }
 
   occurrencesOf(seriesKey: string): Link[] {
-    this.table();
-    return [...(this.bySeries.get(seriesKey) ?? [])].flatMap((key) => this.get(key) ?? []);
+    return [...this.membersOf(seriesKey)].flatMap((key) => this.get(key) ?? []);
   }
 
   /** Every link: only after loadAll. */
@@ -128,7 +135,7 @@ export class LinkIndex {
 
   put(link: Link): void {
     const entry = summaryEntry(link);
-    if (!sameEntry(this.table().get(link.key), entry)) {
+    if (!sameEntry(this.entryOf(link.key), entry)) {
       this.forget(link.key);
       this.index(link.key, entry);
     }
@@ -138,7 +145,7 @@ export class LinkIndex {
   }
 
   delete(key: string): void {
-    if (!this.table().has(key)) return;
+    if (this.entryOf(key) === undefined) return;
     this.forget(key);
     this.dirty.delete(key);
     this.removed.add(key);
@@ -160,11 +167,23 @@ export class LinkIndex {
     return pack(this.table());
   }
 
-  /** The summary's entries, indexed on first use. */
+  private entryOf(key: string): SummaryEntry | undefined {
+    const found = this.lookup ? this.lookup.entry(key) : UNKNOWN;
+    return found === UNKNOWN ? this.table().get(key) : found;
+  }
+
+  /** Keys of the series' occurrences. */
+  private membersOf(seriesKey: string): Iterable<string> {
+    const found = this.lookup ? this.lookup.membersOf(seriesKey) : UNKNOWN;
+    return found === UNKNOWN ? (this.table(), this.bySeries.get(seriesKey) ?? []) : found;
+  }
+
+  /** The summary's entries, indexed on first use (a change, or more lookups than searches are cheap for). */
   private table(): Map<string, SummaryEntry> {
     const packed = this.packed;
     if (packed) {
       this.packed = null;
+      this.lookup = null;
       unpack(packed, (key, entry) => this.index(key, entry));
       // As stored: nothing to store again.
       this.summaryDirty = false;
@@ -175,6 +194,7 @@ export class LinkIndex {
   private reset(links: readonly Link[]): void {
     // What the stored summary said no longer counts: the links are the truth.
     this.packed = null;
+    this.lookup = null;
     for (const key of [...this.entries.keys()]) this.forget(key);
     for (const link of links) {
       this.index(link.key, summaryEntry(link));
@@ -197,7 +217,7 @@ export class LinkIndex {
   }
 
   private forget(key: string): void {
-    const entry = this.entries.get(key);
+    const entry = this.table().get(key);
     this.loaded.delete(key);
     if (!entry) return;
     this.entries.delete(key);

@@ -77,7 +77,7 @@ export function pack(entries: ReadonlyMap<string, SummaryEntry>): StoredSummary 
   let topLevel = 0;
   const linked = [0, 0] as [number, number];
   for (const [key, entry] of entries) {
-    lines.push(`${escape(key)}\t${escape(entry[0] ?? '')}\t${escape(entry[1] ?? '')}\t${entry[2]}\t${escape(entry[3] ?? '')}\n`);
+    lines.push(`${escapeField(key)}\t${escapeField(entry[0] ?? '')}\t${escapeField(entry[1] ?? '')}\t${entry[2]}\t${escapeField(entry[3] ?? '')}\n`);
     if (isTopLevel(entry)) topLevel++;
     if (linkedOn(entry, 'google')) linked[0]++;
     if (linkedOn(entry, 'outlook')) linked[1]++;
@@ -90,11 +90,16 @@ export function unpack(stored: StoredSummary, each: (key: string, entry: Summary
   const text = stored.lines;
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
-    const [key = '', google = '', outlook = '', flags = '0', series = ''] = text.slice(start, end).split('\t');
-    const ids = [google === '' ? null : unescape(google), outlook === '' ? null : unescape(outlook), Number(flags)] as const;
-    each(unescape(key), series === '' ? ids : [...ids, unescape(series)]);
+    each(...entryOfLine(text.slice(start, end)));
     start = end + 1;
   }
+}
+
+/** A stored line (without its newline) as key and entry. */
+export function entryOfLine(line: string): [string, SummaryEntry] {
+  const [key = '', google = '', outlook = '', flags = '0', series = ''] = line.split('\t');
+  const ids = [google === '' ? null : unescape(google), outlook === '' ? null : unescape(outlook), Number(flags)] as const;
+  return [unescape(key), series === '' ? ids : [...ids, unescape(series)]];
 }
 
 /** A stored value in this shape (else the summary is rebuilt from the links). */
@@ -105,5 +110,5 @@ export function isStoredSummary(value: unknown): value is StoredSummary {
 
 // Ids and keys hold no tab or newline in practice; should one, it is %-escaped (and so is `%`).
 const SPECIAL = /[%\t\n]/g;
-const escape = (text: string): string => (/[%\t\n]/.test(text) ? text.replace(SPECIAL, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`) : text);
+export const escapeField = (text: string): string => (/[%\t\n]/.test(text) ? text.replace(SPECIAL, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`) : text);
 const unescape = (text: string): string => (text.includes('%') ? text.replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
