@@ -12,7 +12,7 @@ import { mirrorPolicy, projectToMirror } from './mirror.ts';
 import { otherSide, type CanonicalEvent, type EventTime, type Side } from './model.ts';
 import type { RemoteEvent } from './ports.ts';
 import { flowsFrom } from './pair.ts';
-import { freshSourceRows } from './series-reads.ts';
+import { freshOutlookRows } from './series-reads.ts';
 import { sameShape, withShapes } from './shapes.ts';
 import type { Link } from './state.ts';
 import { planUpdate } from './writes.ts';
@@ -36,7 +36,7 @@ export async function alignOccurrences(ctx: RunContext): Promise<void> {
     if (!sourceRef || !targetRef || !series.snapshots[sourceSide]) continue;
     // Outlook's full read lists every occurrence; Google's only exceptions, and the Outlook mirror of
     // a Google series needs a link per occurrence so that relist.ts can notice one cancelled there.
-    const read = sourceSide === 'outlook' ? freshSourceRows(ctx, key, sourceSide, sourceRef.id) : undefined;
+    const read = sourceSide === 'outlook' ? freshOutlookRows(ctx, key, sourceRef.id) : undefined;
     if (read === undefined) wanted[sourceSide].add(sourceRef.id);
     wanted[otherSide(sourceSide)].add(targetRef.id);
     work.push({ series, read });

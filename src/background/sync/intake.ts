@@ -27,7 +27,7 @@ const SIDES: readonly Side[] = ['google', 'outlook'];
 /** `searched`: the Outlook mirrors findMirrors found this run (every pair's), or null when it did not run. */
 export async function intake(ctx: RunContext, reads: Readonly<Record<Side, SideRead>>, searched: readonly RemoteEvent[] | null): Promise<void> {
   const mirrors = searched ?? [];
-  noteReads(ctx, reads);
+  noteReads(ctx, reads.outlook);
   const events: Record<Side, RemoteEvent[]> = { google: [], outlook: [] };
   for (const side of SIDES) for (const row of reads[side].rows) if (row.kind === 'event') events[side].push(row.event);
   const masters = new Map(events.outlook.filter((e) => e.shape === 'master').map((e) => [e.id, e]));
