@@ -4,8 +4,9 @@
  *   of the largest size allowed — Google maxResults 2500 (documented maximum); Outlook 500, the
  *   odata.maxpagesize the adapter asks for (Graph documents no maximum for delta); plus, for
  *   Outlook, the series masters delta never carries and a GET per `@removed` row (it also means
- *   "left the window"), read in $batch requests of 20, and (initial sync) the occurrence lists of
- *   new Outlook series that need exceptions, also 20 per $batch;
+ *   "left the window") other than of an event the client deleted itself, read in $batch requests
+ *   of 20, and (initial sync) the occurrence lists of new Outlook series that need exceptions,
+ *   also 20 per $batch;
  * - writes: the writes the scenario needs, in batches of the largest size used — Google 50 per
  *   batch (Google's advice; it accepts up to 1000), Outlook 20 per $batch (the hard limit).
  * Calendar-list and mailbox-settings lookups are not counted (a few requests, once a day).

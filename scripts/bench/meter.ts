@@ -9,7 +9,7 @@
  * (from the engine's 'planning' progress event to its first write or 'saving') is also kept apart.
  */
 import { getHeapStatistics } from 'node:v8';
-import type { CalendarProvider } from '../../src/background/sync/ports.ts';
+import type { CalendarProvider, WriteOp, WriteOutcome } from '../../src/background/sync/ports.ts';
 import type { SyncPhase } from '../../src/background/sync/run.ts';
 
 export interface RunMetrics {
@@ -46,6 +46,8 @@ export class Meter {
   private gcCpu = 0;
   private gcWall = 0;
   readonly feed = { google: 0, outlookRows: 0, outlookMasters: 0, outlookRemoved: 0 };
+  /** Outlook ids the contender deleted itself, in any scenario: their `@removed` rows need no lookup. */
+  private readonly ownDeletions = new Set<string>();
 
   /** heapUsed, the cheap way (process.memoryUsage also reads the RSS: ten times the cost). */
   sample(): void {
@@ -83,7 +85,11 @@ export class Meter {
       listOccurrences: timed((calendarId, seriesId, window, signal) => provider.listOccurrences(calendarId, seriesId, window, signal)),
       listSeriesOccurrences: timed((calendarId, seriesIds, window, signal) => provider.listSeriesOccurrences(calendarId, seriesIds, window, signal)),
       findMirrors: timed((calendarId, pair, signal) => provider.findMirrors(calendarId, pair, signal)),
-      write: timed((calendarId, ops, signal) => provider.write(calendarId, ops, signal)),
+      write: timed(async (calendarId, ops, signal) => {
+        const outcomes = await provider.write(calendarId, ops, signal);
+        if (provider.side === 'outlook') this.noteDeletions(ops, outcomes);
+        return outcomes;
+      }),
       canStore: (rule, start) => provider.canStore(rule, start),
     };
   }
@@ -159,6 +165,13 @@ export class Meter {
     const masters = rows.filter((row) => row.kind === 'event' && row.event.shape === 'master').length;
     this.feed.outlookMasters += masters;
     this.feed.outlookRows += rows.length - masters;
-    this.feed.outlookRemoved += rows.filter((row) => row.kind === 'removed').length;
+    this.feed.outlookRemoved += rows.filter((row) => row.kind === 'removed' && !this.ownDeletions.has(row.id)).length;
+  }
+
+  private noteDeletions(ops: readonly WriteOp[], outcomes: readonly WriteOutcome[]): void {
+    ops.forEach((op, i) => {
+      const id = op.op === 'delete' || op.op === 'cancel-occurrence' ? op.id : undefined;
+      if (id !== undefined && outcomes[i]?.ok) this.ownDeletions.add(id);
+    });
   }
 }
