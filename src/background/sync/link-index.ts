@@ -68,6 +68,11 @@ export class LinkIndex {
     for (const key of missing) if (!this.loaded.has(key)) this.forget(key);
   }
 
+  /** About `lookups` lookups are coming: the summary is indexed at once if searching would cost more. */
+  expect(lookups: number): void {
+    if (this.lookup && !this.lookup.affords(lookups)) this.table();
+  }
+
   /** Loads every link; the summary is rebuilt from them (they are the truth) and stored again. */
   async loadAll(): Promise<void> {
     if (this.complete || !this.loader) return;

@@ -39,6 +39,8 @@ export async function preload(ctx: RunContext, reads: Readonly<Record<Side, Side
     return;
   }
   const keys = new Set<string>();
+  // A row asks for about three links (its own, its series', its key as a source).
+  ctx.links.expect(3 * rows.length);
   for (const side of SIDES) for (const row of reads[side].rows) touched(ctx, side, row, keys);
   for (const key of ctx.links.keysWhere((l) => l.kind === 'series' && l.relistOutlook && !l.expanded)) keys.add(key);
   if (needs.refreshExpanded) for (const key of ctx.links.keysWhere((l) => l.kind === 'series' && l.expanded)) keys.add(key);

@@ -75,6 +75,11 @@ export class SummaryLookup {
     return keys;
   }
 
+  /** Whether `lookups` more searches fit the budget. */
+  affords(lookups: number): boolean {
+    return this.searches + lookups <= BUDGET;
+  }
+
   private spend(): boolean {
     return ++this.searches <= BUDGET;
   }

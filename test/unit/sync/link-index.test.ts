@@ -86,6 +86,18 @@ describe('link index from a stored summary', () => {
     expect(() => index.get('google:s1')).toThrow(/before it was loaded/);
   });
 
+  it('indexes the summary at once when told more lookups are coming than searching is cheap for', () => {
+    const { summary, reads } = counted(stored());
+    const index = new LinkIndex({ summary }, loader(LINKS));
+    const searched = reads();
+    index.expect(3);
+    expect(reads()).toBe(searched);
+    index.expect(300);
+    expect(reads()).toBe(searched + 1);
+    expect(index.keyOf('google', 'w1')).toBe('google:w1');
+    expect(() => index.get('google:w1')).toThrow(/before it was loaded/);
+  });
+
   it('loads a link with its series, and a link it did not load throws rather than passing for "not linked"', async () => {
     const index = new LinkIndex({ summary: stored() }, loader(LINKS));
     await index.load([index.keyOf('outlook', 'O-occ') ?? '']);
