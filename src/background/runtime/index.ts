@@ -17,6 +17,7 @@ import type { DiagnosticsLog } from './diagnostics.ts';
 import { badgeFor, newNotices, type Badge, type Notice } from './badge.ts';
 import { createHandlers } from './handlers.ts';
 import { Lease } from './lease.ts';
+import { mailboxFactsCache } from './mailbox-facts.ts';
 import { migrate } from './migrations.ts';
 import { PairActions } from './pair-actions.ts';
 import { Scheduler, SYNC_ALARM, type AlarmsLike } from './schedule.ts';
@@ -62,10 +63,12 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const scheduler = new Scheduler(deps.alarms);
   const ready = migrate(local, deps.state).then(() => undefined);
   const common = { clock: deps.clock, logger: deps.log, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
-  // Adapters are cheap and hold no state beyond their token source: one per use keeps it simple.
+  // Adapters are cheap and hold no state beyond their token source (and the mailbox facts kept
+  // between workers): one per use keeps it simple.
+  const mailboxFacts = mailboxFactsCache(deps.state, async () => (await deps.auth.status()).microsoft.address);
   const engine = (): EngineDeps => ({
     google: new GoogleCalendarProvider({ ...common, baseUrl: deps.endpoints.googleApi, tokens: deps.auth.tokenSource('google') }),
-    outlook: new GraphCalendarProvider({ ...common, baseUrl: deps.endpoints.graphApi, tokens: deps.auth.tokenSource('microsoft') }),
+    outlook: new GraphCalendarProvider({ ...common, baseUrl: deps.endpoints.graphApi, tokens: deps.auth.tokenSource('microsoft'), mailboxFacts }),
     clock: deps.clock,
     logger: deps.log,
   });

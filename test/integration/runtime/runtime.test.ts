@@ -158,6 +158,18 @@ describe('background runtime', () => {
     expect(world.local.data.has(RESULTS_KEY)).toBe(true);
   });
 
+  it('a quiet run costs one request per side, though each run gets new adapters (a new worker)', async () => {
+    const world = startRuntime(sims);
+    sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, event('Dentist', '2026-03-05'));
+    await ask(world, 'pairs/save', { pair: pair() });
+    await world.runtime.sync.idle();
+    const google = sims.google.log.mark();
+    const graph = sims.graph.log.mark();
+    await world.runtime.sync.run('alarm');
+    expect(sims.google.log.since(google).map((e) => e.path)).toHaveLength(1);
+    expect(sims.graph.log.since(graph).map((e) => e.path)).toEqual([expect.stringContaining('/calendarView/delta')]);
+  });
+
   it('a run of one pair neither postpones the regular run nor drops a nudge backstop; a run of all re-arms', async () => {
     const world = startRuntime(sims);
     await ask(world, 'pairs/save', { pair: pair() });

@@ -22,7 +22,7 @@ import type { RecurrenceRule } from '../../sync/recurrence.ts';
 import type { RetryPolicy } from '../../sync/retry.ts';
 import type { AdapterDeps } from './context.ts';
 import { readChanges } from './delta.ts';
-import { MailboxInfo } from './mailbox.ts';
+import { MailboxInfo, type MailboxFactsCache } from './mailbox.ts';
 import { findMirrors, getEvents, listCalendars, listOccurrences } from './reads.ts';
 import { canStoreRule } from './recurrence-write.ts';
 import { listSeriesOccurrences } from './series-occurrences.ts';
@@ -41,6 +41,8 @@ export interface GraphProviderOptions {
   /** Items per page asked with `Prefer: odata.maxpagesize` (default 500). */
   readonly pageSize?: number;
   readonly fetch?: typeof fetch;
+  /** Keeps the mailbox's zone and calendar facts between adapters (the extension: between workers). */
+  readonly mailboxFacts?: MailboxFactsCache;
 }
 
 export const DEFAULT_PAGE_SIZE = 500;
@@ -51,7 +53,7 @@ export class GraphCalendarProvider implements CalendarProvider {
 
   constructor(options: GraphProviderOptions) {
     const transport = new GraphTransport(options);
-    this.deps = { transport, mailbox: new MailboxInfo(transport), pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE };
+    this.deps = { transport, mailbox: new MailboxInfo(transport, options.mailboxFacts), pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE };
   }
 
   listCalendars(signal: AbortSignal): Promise<readonly CalendarInfo[]> {

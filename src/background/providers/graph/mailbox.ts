@@ -3,6 +3,10 @@
  * mailbox's time zone (all-day events are written in it; custom zones read as it; GET
  * /me/mailboxSettings, a Windows name) and, per calendar, whether it is read-only and whose it is
  * (the owner is not one of the "other" attendees).
+ *
+ * In the extension the service worker is stopped between runs, so an adapter lives for one run:
+ * a `MailboxFactsCache` keeps these facts between workers (for FACTS_TTL_MS), else every run would
+ * cost two requests more than its delta read.
  */
 import { assertCalendar, assertMailboxSettings, type WireCalendar } from './guards.ts';
 import { errorFor } from './http-errors.ts';
@@ -21,14 +25,33 @@ export interface CalendarFacts {
   readonly ownerAddress: string | null;
 }
 
+/** Mailbox facts as kept between workers, each with the time it was read. */
+export interface StoredMailboxFacts {
+  readonly zone?: { readonly at: number; readonly value: MailboxZone };
+  readonly calendars?: Readonly<Record<string, { readonly at: number; readonly value: CalendarFacts }>>;
+}
+
+/** Somewhere only the extension reads (one per signed-in mailbox); failures only cost requests. */
+export interface MailboxFactsCache {
+  read(): Promise<StoredMailboxFacts | null>;
+  write(facts: StoredMailboxFacts): Promise<void>;
+}
+
+/** A mailbox's zone or a calendar's rights change rarely; a few hours stale is the price of one request per run. */
+export const FACTS_TTL_MS = 6 * 3_600_000;
+
 export class MailboxInfo {
   private zone: Promise<MailboxZone> | undefined;
   private readonly calendars = new Map<string, Promise<CalendarFacts>>();
+  private stored: Promise<StoredMailboxFacts> | undefined;
 
-  constructor(private readonly transport: GraphTransport) {}
+  constructor(
+    private readonly transport: GraphTransport,
+    private readonly cache?: MailboxFactsCache,
+  ) {}
 
   mailboxZone(signal: AbortSignal): Promise<MailboxZone> {
-    this.zone ??= this.loadZone(signal).catch((error: unknown) => {
+    this.zone ??= this.cached((facts) => facts.zone, () => this.loadZone(signal), (zone, at) => ({ zone: { at, value: zone } })).catch((error: unknown) => {
       this.zone = undefined; // a failed read is retried next time
       throw error;
     });
@@ -38,7 +61,8 @@ export class MailboxInfo {
   calendar(calendarId: string, signal: AbortSignal): Promise<CalendarFacts> {
     let facts = this.calendars.get(calendarId);
     if (!facts) {
-      facts = this.loadCalendar(calendarId, signal).catch((error: unknown) => {
+      const load = (): Promise<CalendarFacts> => this.loadCalendar(calendarId, signal);
+      facts = this.cached((stored) => stored.calendars?.[calendarId], load, (value, at) => ({ calendars: { [calendarId]: { at, value } } })).catch((error: unknown) => {
         this.calendars.delete(calendarId);
         throw error;
       });
@@ -49,7 +73,32 @@ export class MailboxInfo {
 
   /** Remembers what a calendar listing said (saves a request per calendar later). */
   remember(calendar: WireCalendar): void {
-    this.calendars.set(calendar.id, Promise.resolve(calendarFacts(calendar)));
+    const value = calendarFacts(calendar);
+    this.calendars.set(calendar.id, Promise.resolve(value));
+    void this.store({ calendars: { [calendar.id]: { at: this.transport.clock.now(), value } } });
+  }
+
+  /** A fresh stored fact, else `load` — whose answer is then stored. */
+  private async cached<T>(pick: (facts: StoredMailboxFacts) => { readonly at: number; readonly value: T } | undefined, load: () => Promise<T>, entry: (value: T, at: number) => StoredMailboxFacts): Promise<T> {
+    const now = this.transport.clock.now();
+    const hit = pick(await this.readStored());
+    if (hit && now - hit.at >= 0 && now - hit.at < FACTS_TTL_MS) return hit.value;
+    const value = await load();
+    await this.store(entry(value, now));
+    return value;
+  }
+
+  private readStored(): Promise<StoredMailboxFacts> {
+    this.stored ??= this.cache ? this.cache.read().then((facts) => facts ?? {}, () => ({})) : Promise.resolve({});
+    return this.stored;
+  }
+
+  private async store(update: StoredMailboxFacts): Promise<void> {
+    if (!this.cache) return;
+    const current = await this.readStored();
+    const next: StoredMailboxFacts = { ...current, ...(update.zone ? { zone: update.zone } : {}), calendars: { ...current.calendars, ...update.calendars } };
+    this.stored = Promise.resolve(next);
+    await this.cache.write(next).catch(() => undefined);
   }
 
   private async loadZone(signal: AbortSignal): Promise<MailboxZone> {
