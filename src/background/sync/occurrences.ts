@@ -42,7 +42,9 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
       // a run that died before re-applying it, say): the series is aligned again.
       const last = existing.snapshots.outlook;
       if (last && changedFields(last, row.event, ['title', 'location', 'description', 'start', 'end']).length > 0) ctx.align.add(series.key);
-      ctx.links.put(withShapes(ctx, withRef(existing, side, refOf(row), row.event, ctx.now)));
+      const next = withShapes(ctx, withRef(existing, side, refOf(row), row.event, ctx.now));
+      // Listed as it is linked (the run after ours reads every occurrence we made): nothing to store.
+      if (!sameOutlookSide(existing, next)) ctx.links.put(next);
       return;
     }
     ctx.observed[side].set(key, row);
@@ -73,6 +75,12 @@ export function intakeOccurrence(ctx: RunContext, side: Side, row: RemoteEvent):
   ctx.observed[side].set(key, row);
   if (row.cancelled) planCancelOccurrence(ctx, link, otherSide(side));
   else if (row.event) planNewException(ctx, series, link, side, row.event, occurrenceBase(ctx, series, side, row));
+}
+
+/** The same Outlook ref, snapshot and shapes (only `syncedAt` may differ). */
+function sameOutlookSide(a: Link, b: Link): boolean {
+  const same = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);
+  return same(a.outlook, b.outlook) && same(a.shapes, b.shapes) && same(a.snapshots.outlook, b.snapshots.outlook);
 }
 
 function seriesGone(ctx: RunContext, series: Link): boolean {

@@ -56,6 +56,18 @@ describe('engine: a run loads only the state it needs', () => {
     expect(links).toEqual([`link/outlook:${lunch?.id ?? ''}`]);
   });
 
+  it('the run that reads back a new mirror series does not store its unchanged occurrence links again', async () => {
+    world.sims.google.userCreateEvent(GOOGLE_USER, GOOGLE_USER, { ...gTimed('Daily', '2026-03-05', '08:00', '08:30'), recurrence: ['RRULE:FREQ=DAILY;COUNT=5'] });
+    await world.sync();
+    const echo = counting(world.store);
+    const report = await syncPair(world.deps, echo.store, world.pair);
+    expect(totalWrites(report)).toBe(0);
+    const daily = (await new PairStore(world.store, world.pair.id).loadLinks()).find((l) => l.kind === 'series' && l.snapshots.google?.title === 'Daily');
+    expect(daily).toBeDefined();
+    expect(short(echo.sets).filter((key) => key.startsWith(`link/${daily?.key ?? ''}|`))).toEqual([]);
+    expect(world.outlookTitles().filter((t) => t === 'Daily')).toHaveLength(1);
+  });
+
   it('state from before the summary (schema 1) is read, and its summary built from the links', async () => {
     const pairStore = new PairStore(world.store, world.pair.id);
     const linkCount = (await pairStore.loadLinks()).length;
