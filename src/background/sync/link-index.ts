@@ -1,14 +1,15 @@
 /**
  * The links of one pair in memory during a run. Every link is known by a compact summary (its ids,
  * kind and flags, stored as one record: link-summary.ts), but full links, which carry both
- * sides' snapshots, are loaded only for what the run touches: a quiet run reads the summary and no
- * link at all, and does not even index the summary (its counts and flagged links are stored apart). `load` (a link's whole series comes with it) or `loadAll` runs before the
- * synchronous steps that use links; using a link that was not loaded is a bug and throws rather
+ * sides' snapshots, are loaded only for what the run touches: a quiet run reads the summary's head
+ * (its counts and flagged links) and no link, nor the summary's lines. `prepare` (before lookups),
+ * `load` (a link's whole series comes with it) or `loadAll` runs before the synchronous steps that
+ * use links; using a link that was not loaded is a bug and throws rather
  * than passing for "not linked" (which would make duplicates). Tracks what changed so checkpoints
  * write only that.
  */
 import type { Side } from './model.ts';
-import { infoOf, isTopLevel, KIND, linkedOn, pack, sameEntry, seriesOf, summaryEntry, unpack, type LinkInfo, type LinkLoader, type StoredSummary, type SummaryEntry } from './link-summary.ts';
+import { infoOf, isTopLevel, KIND, linkedOn, pack, sameEntry, seriesOf, summaryEntry, unpack, type LinkInfo, type LinkLoader, type StoredSummary, type SummaryEntry, type SummaryHead } from './link-summary.ts';
 import type { Link } from './state.ts';
 import { SummaryLookup, UNKNOWN } from './summary-lookup.ts';
 
@@ -23,17 +24,17 @@ export class LinkIndex {
   private removed = new Set<string>();
   private summaryDirty = false;
   private complete = false;
-  /** The stored summary, until something needs the maps above (table()); searched meanwhile. */
-  private packed: StoredSummary | null = null;
+  /** The stored summary's head, until something needs the maps above (table()). */
+  private packed: SummaryHead | null = null;
+  /** Its lines, once read (prepare, load), searched until they are indexed. */
+  private text: string | null = null;
   private lookup: SummaryLookup | null = null;
 
   /** From a stored summary (links loaded on demand), or from every link (a summary to store). */
-  constructor(source: { summary: StoredSummary } | { links: readonly Link[] }, private readonly loader?: LinkLoader) {
+  constructor(source: { summary: SummaryHead } | { links: readonly Link[] }, private readonly loader?: LinkLoader) {
     if ('links' in source) this.reset(source.links);
-    else {
-      this.packed = source.summary;
-      this.lookup = new SummaryLookup(source.summary.lines);
-    }
+    // A summary of no links has nothing to read.
+    else if (source.summary.count > 0) this.packed = source.summary;
     this.complete = 'links' in source || this.size === 0;
     // Built from a stored summary, there is nothing to store again yet.
     this.summaryDirty = 'links' in source;
@@ -45,11 +46,14 @@ export class LinkIndex {
 
   /** Loads these links and, for series and occurrences, the whole series. */
   async load(keys: Iterable<string>): Promise<void> {
+    const list = [...keys];
+    if (list.length === 0) return;
+    await this.readText();
     if (this.complete || !this.loader) return;
     const wanted = new Set<string>();
     // Each series once, however many of its occurrences are asked for (a re-titled series: all).
     const expanded = new Set<string>();
-    for (const key of keys) {
+    for (const key of list) {
       const entry = this.entryOf(key);
       if (!entry) continue;
       const series = seriesOf(key, entry);
@@ -68,9 +72,16 @@ export class LinkIndex {
     for (const key of missing) if (!this.loaded.has(key)) this.forget(key);
   }
 
-  /** About `lookups` lookups are coming: the summary is indexed at once if searching would cost more. */
-  expect(lookups: number): void {
+  /** About `lookups` lookups are coming: the summary's lines are read, and indexed at once if searching would cost more. */
+  async prepare(lookups: number): Promise<void> {
+    if (lookups === 0) return;
+    await this.readText();
     if (this.lookup && !this.lookup.affords(lookups)) this.table();
+  }
+
+  /** Whether the summary was split into maps (for tests). */
+  get indexed(): boolean {
+    return this.packed === null;
   }
 
   /** Loads every link; the summary is rebuilt from them (they are the truth) and stored again. */
@@ -183,13 +194,29 @@ export class LinkIndex {
     return found === UNKNOWN ? (this.table(), this.bySeries.get(seriesKey) ?? []) : found;
   }
 
+  private async readText(): Promise<void> {
+    if (!this.packed || this.text !== null || !this.loader) return;
+    const text = await this.loader.text();
+    if (text === null) {
+      // A head without its lines (none is expected; both are stored at once): the links are the truth.
+      this.reset(await this.loader.all());
+      this.complete = true;
+      return;
+    }
+    this.text = text;
+    this.lookup = new SummaryLookup(text);
+  }
+
   /** The summary's entries, indexed on first use (a change, or more lookups than searches are cheap for). */
   private table(): Map<string, SummaryEntry> {
-    const packed = this.packed;
-    if (packed) {
+    if (this.packed) {
+      // Used unread, the summary would pass for one without links.
+      if (this.text === null) throw new Error('The link summary was used before it was read.');
+      const text = this.text;
       this.packed = null;
+      this.text = null;
       this.lookup = null;
-      unpack(packed, (key, entry) => this.index(key, entry));
+      unpack(text, (key, entry) => this.index(key, entry));
       // As stored: nothing to store again.
       this.summaryDirty = false;
     }
@@ -199,6 +226,7 @@ export class LinkIndex {
   private reset(links: readonly Link[]): void {
     // What the stored summary said no longer counts: the links are the truth.
     this.packed = null;
+    this.text = null;
     this.lookup = null;
     for (const key of [...this.entries.keys()]) this.forget(key);
     for (const link of links) {

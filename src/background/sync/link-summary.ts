@@ -12,20 +12,26 @@ import type { Link } from './state.ts';
 export type SummaryEntry = readonly [google: string | null, outlook: string | null, flags: number, series?: string];
 
 /**
- * The summary as stored (schema 3). One string rather than an entry per link: a quiet run reads
- * it on every wake, and parsing a string costs a copy, while tens of thousands of small arrays cost
- * far more to parse and to collect. What a quiet run asks without looking up a link (how many
- * links, the flagged series) is stored beside it, so the string is split only when a run uses it.
+ * What a quiet run asks of the summary without looking a link up (how many links, the flagged
+ * ones), stored as a record of its own: such a run reads this and not the text below.
  */
-export interface StoredSummary {
-  /** Per link `key \t Google id \t Outlook id \t flags \t series \n` (null ids and series: empty). */
-  readonly lines: string;
+export interface SummaryHead {
   readonly count: number;
   /** topLevelCount and linkedOn (link-index.ts) of all links. */
   readonly topLevel: number;
   readonly linked: readonly [google: number, outlook: number];
   /** Links with flags beyond their kind (expanded, relistOutlook): key and flags. */
   readonly flagged: readonly (readonly [key: string, flags: number])[];
+}
+
+/**
+ * The summary as stored (schema 4: the head, and the lines in a record of their own). One string
+ * rather than an entry per link: parsing a string costs a copy, while tens of thousands of small
+ * arrays cost far more to parse and to collect.
+ */
+export interface StoredSummary extends SummaryHead {
+  /** Per link `key \t Google id \t Outlook id \t flags \t series \n` (null ids and series: empty). */
+  readonly lines: string;
 }
 
 export const KIND = ['single', 'series', 'occurrence'] as const;
@@ -43,6 +49,8 @@ export interface LinkInfo {
 export interface LinkLoader {
   byKeys(keys: readonly string[]): Promise<Link[]>;
   all(): Promise<Link[]>;
+  /** The summary's lines (null: none stored). */
+  text(): Promise<string | null>;
 }
 
 export function summaryEntry(link: Link): SummaryEntry {
@@ -86,8 +94,7 @@ export function pack(entries: ReadonlyMap<string, SummaryEntry>): StoredSummary 
   return { lines: lines.join(''), count: entries.size, topLevel, linked, flagged };
 }
 
-export function unpack(stored: StoredSummary, each: (key: string, entry: SummaryEntry) => void): void {
-  const text = stored.lines;
+export function unpack(text: string, each: (key: string, entry: SummaryEntry) => void): void {
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
     each(...entryOfLine(text.slice(start, end)));
@@ -103,9 +110,9 @@ export function entryOfLine(line: string): [string, SummaryEntry] {
 }
 
 /** A stored value in this shape (else the summary is rebuilt from the links). */
-export function isStoredSummary(value: unknown): value is StoredSummary {
-  const s = value as Partial<StoredSummary> | null;
-  return typeof s?.lines === 'string' && typeof s.count === 'number' && typeof s.topLevel === 'number' && Array.isArray(s.linked) && Array.isArray(s.flagged);
+export function isSummaryHead(value: unknown): value is SummaryHead {
+  const s = value as Partial<SummaryHead> | null;
+  return typeof s?.count === 'number' && typeof s.topLevel === 'number' && Array.isArray(s.linked) && Array.isArray(s.flagged);
 }
 
 // Ids and keys hold no tab or newline in practice; should one, it is %-escaped (and so is `%`).

@@ -17,7 +17,7 @@ const SIDES: readonly Side[] = ['google', 'outlook'];
 
 /** The pair's links: from the stored summary, else (none stored, or an older schema: the upgrade) all of them. */
 export async function openLinks(pairStore: PairStore, meta: PairMeta): Promise<LinkIndex> {
-  const loader = { byKeys: (keys: readonly string[]) => pairStore.loadLinksByKey(keys), all: () => pairStore.loadLinks() };
+  const loader = { byKeys: (keys: readonly string[]) => pairStore.loadLinksByKey(keys), all: () => pairStore.loadLinks(), text: () => pairStore.loadSummaryText() };
   const summary = meta.schema === STATE_SCHEMA ? await pairStore.loadSummary() : null;
   return summary ? new LinkIndex({ summary }, loader) : new LinkIndex({ links: await pairStore.loadLinks() }, loader);
 }
@@ -40,7 +40,7 @@ export async function preload(ctx: RunContext, reads: Readonly<Record<Side, Side
   }
   const keys = new Set<string>();
   // A row asks for about three links (its own, its series', its key as a source).
-  ctx.links.expect(3 * rows.length);
+  await ctx.links.prepare(3 * rows.length);
   for (const side of SIDES) for (const row of reads[side].rows) touched(ctx, side, row, keys);
   for (const key of ctx.links.keysWhere((l) => l.kind === 'series' && l.relistOutlook && !l.expanded)) keys.add(key);
   if (needs.refreshExpanded) for (const key of ctx.links.keysWhere((l) => l.kind === 'series' && l.expanded)) keys.add(key);

@@ -129,6 +129,8 @@ async function run(
   if (kept && !(await restoreVanished(ctx, kept, { store: pairStore, onProgress }))) return unfinishedKeep(ctx, pairStore);
   const lookForMirrors = ctx.links.size === 0 || typeof meta.writing === 'number';
   const mirrors: readonly RemoteEvent[] | null = lookForMirrors ? await deps.outlook.findMirrors(pair.outlookCalendarId, pair.id, ctx.signal) : null;
+  // Mirrors found by marker are looked up like rows.
+  if (mirrors) await ctx.links.prepare(3 * mirrors.length);
   await intake(ctx, { google, outlook }, mirrors);
   // A run that died mid-write may have re-timed a series without re-applying its occurrences.
   if (typeof meta.writing === 'number') for (const link of ctx.links.all()) if (link.kind === 'series' && !link.expanded) ctx.align.add(link.key);

@@ -8,16 +8,16 @@
  * one). Checkpoints while writing store links only: a run that dies then leaves `writing` set, and
  * the next run loads every link and rebuilds the summary from them.
  */
-import { isStoredSummary, type StoredSummary } from './link-summary.ts';
+import { isSummaryHead, type StoredSummary, type SummaryHead } from './link-summary.ts';
 import type { CanonicalEvent, Side, SyncedField } from './model.ts';
 import type { KeyValueStore, TimeWindow } from './ports.ts';
 
 /**
- * 2: the link summary; 3: the summary stored as one string (link-summary.ts). State of schemas 1
- * and 2 is read, and its summary built anew from its links.
+ * 2: the link summary; 3: the summary stored as one string; 4: its head and its lines stored apart
+ * (link-summary.ts). State of schemas 1 to 3 is read, and its summary built anew from its links.
  */
-export const STATE_SCHEMA = 3;
-const READABLE_SCHEMAS: readonly number[] = [1, 2, STATE_SCHEMA];
+export const STATE_SCHEMA = 4;
+const READABLE_SCHEMAS: readonly number[] = [1, 2, 3, STATE_SCHEMA];
 
 export interface SideRef {
   readonly id: string;
@@ -157,10 +157,17 @@ export class PairStore {
   }
 
   /** Null when none is stored (a new pair, lost state) or not in this schema's shape. */
-  async loadSummary(): Promise<StoredSummary | null> {
+  async loadSummary(): Promise<SummaryHead | null> {
     const key = `${this.prefix}links`;
     const value = (await this.store.get([key]))[key];
-    return isStoredSummary(value) ? value : null;
+    return isSummaryHead(value) ? value : null;
+  }
+
+  /** The summary's lines, read only by runs that look links up. */
+  async loadSummaryText(): Promise<string | null> {
+    const key = `${this.prefix}links-text`;
+    const value = (await this.store.get([key]))[key];
+    return typeof value === 'string' ? value : null;
   }
 
   async loadOccurrenceIndex(): Promise<OccurrenceIndex> {
@@ -174,7 +181,11 @@ export class PairStore {
    */
   async saveLinks(changed: readonly Link[], removed: readonly string[], summary: StoredSummary | null = null): Promise<void> {
     const entries: Record<string, unknown> = Object.fromEntries(changed.map((link) => [this.linkKey(link.key), link]));
-    if (summary) entries[`${this.prefix}links`] = summary;
+    if (summary) {
+      const { lines, ...head } = summary;
+      entries[`${this.prefix}links`] = head;
+      entries[`${this.prefix}links-text`] = lines;
+    }
     if (changed.length > 0 || summary) await this.store.set(entries);
     if (removed.length > 0) await this.store.remove(removed.map((key) => this.linkKey(key)));
   }
