@@ -81,17 +81,47 @@ export const sameEntry = (a: SummaryEntry | undefined, b: SummaryEntry): boolean
 
 export function pack(entries: ReadonlyMap<string, SummaryEntry>): StoredSummary {
   const lines: string[] = [];
+  for (const [key, entry] of entries) lines.push(lineOf(key, entry));
+  return { lines: lines.join(''), ...headOf(entries) };
+}
+
+/**
+ * The same as pack(entries), from `base` (lines packed earlier, in the order of `entries`) and the
+ * keys changed since: a run that changed a few links of tens of thousands copies the unchanged
+ * lines in runs instead of formatting every line again. The changed keys' lines move to the end,
+ * as their entries do in the map (each change removes and re-adds the entry).
+ */
+export function repack(base: string, changed: ReadonlySet<string>, entries: ReadonlyMap<string, SummaryEntry>): StoredSummary {
+  const escaped = new Set([...changed].map(escapeField));
+  const parts: string[] = [];
+  let from = 0;
+  for (let start = 0; start < base.length; ) {
+    const end = base.indexOf('\n', start);
+    if (escaped.has(base.slice(start, base.indexOf('\t', start)))) {
+      parts.push(base.slice(from, start));
+      from = end + 1;
+    }
+    start = end + 1;
+  }
+  parts.push(base.slice(from));
+  for (const [key, entry] of entries) if (changed.has(key)) parts.push(lineOf(key, entry));
+  return { lines: parts.join(''), ...headOf(entries) };
+}
+
+const lineOf = (key: string, entry: SummaryEntry): string =>
+  `${escapeField(key)}\t${escapeField(entry[0] ?? '')}\t${escapeField(entry[1] ?? '')}\t${entry[2]}\t${escapeField(entry[3] ?? '')}\n`;
+
+function headOf(entries: ReadonlyMap<string, SummaryEntry>): SummaryHead {
   const flagged: (readonly [string, number])[] = [];
   let topLevel = 0;
   const linked = [0, 0] as [number, number];
   for (const [key, entry] of entries) {
-    lines.push(`${escapeField(key)}\t${escapeField(entry[0] ?? '')}\t${escapeField(entry[1] ?? '')}\t${entry[2]}\t${escapeField(entry[3] ?? '')}\n`);
     if (isTopLevel(entry)) topLevel++;
     if (linkedOn(entry, 'google')) linked[0]++;
     if (linkedOn(entry, 'outlook')) linked[1]++;
     if ((entry[2] & (EXPANDED | RELIST)) !== 0) flagged.push([key, entry[2]]);
   }
-  return { lines: lines.join(''), count: entries.size, topLevel, linked, flagged };
+  return { count: entries.size, topLevel, linked, flagged };
 }
 
 export function unpack(text: string, each: (key: string, entry: SummaryEntry) => void): void {

@@ -3,9 +3,10 @@
  * asks: the stored head alone (counts, flagged links: all a quiet run needs), then its lines once
  * read, searched for a few lookups (summary-lookup.ts), and split into maps only for many lookups,
  * a change, or a question about every link. Used before its lines were read, it throws: an unread
- * summary would pass for one without links.
+ * summary would pass for one without links. Stored again, it patches the lines it was read from
+ * (or last stored) rather than formatting every entry anew.
  */
-import { infoOf, isTopLevel, KIND, linkedOn, pack, sameEntry, seriesOf, unpack, type LinkInfo, type StoredSummary, type SummaryEntry, type SummaryHead } from './link-summary.ts';
+import { infoOf, isTopLevel, KIND, linkedOn, pack, repack, sameEntry, seriesOf, unpack, type LinkInfo, type StoredSummary, type SummaryEntry, type SummaryHead } from './link-summary.ts';
 import type { Side } from './model.ts';
 import { SummaryLookup, UNKNOWN } from './summary-lookup.ts';
 
@@ -18,6 +19,9 @@ export class SummaryTable {
   private text: string | null = null;
   private lookup: SummaryLookup | null = null;
   private dirty = false;
+  /** The lines last read or stored, while the maps hold them (with `changed`): what take() patches. */
+  private base: string | null = null;
+  private readonly changed = new Set<string>();
 
   /** From a stored head (null, or one of no links: an empty summary). */
   constructor(head: SummaryHead | null) {
@@ -101,6 +105,7 @@ export class SummaryTable {
     if (entry[1] !== null && this.byId.outlook.get(entry[1]) === key) this.byId.outlook.delete(entry[1]);
     const series = seriesOf(key, entry);
     if (series !== undefined) this.bySeries.get(series)?.delete(key);
+    if (this.base !== null) this.changed.add(key);
     this.dirty = true;
     return true;
   }
@@ -110,6 +115,8 @@ export class SummaryTable {
     this.head = null;
     this.text = null;
     this.lookup = null;
+    this.base = null;
+    this.changed.clear();
     for (const key of [...this.entries.keys()]) this.remove(key);
     for (const [key, entry] of entries) this.index(key, entry);
     this.dirty = true;
@@ -119,7 +126,11 @@ export class SummaryTable {
   take(): StoredSummary | null {
     if (!this.dirty) return null;
     this.dirty = false;
-    return pack(this.table());
+    const entries = this.table();
+    const stored = this.base === null ? pack(entries) : repack(this.base, this.changed, entries);
+    this.base = stored.lines;
+    this.changed.clear();
+    return stored;
   }
 
   private table(): Map<string, SummaryEntry> {
@@ -132,12 +143,14 @@ export class SummaryTable {
       unpack(text, (key, entry) => this.index(key, entry));
       // As stored: nothing to store again.
       this.dirty = false;
+      this.base = text;
     }
     return this.entries;
   }
 
   private index(key: string, entry: SummaryEntry): void {
     this.entries.set(key, entry);
+    if (this.base !== null) this.changed.add(key);
     if (entry[0] !== null) this.byId.google.set(entry[0], key);
     if (entry[1] !== null) this.byId.outlook.set(entry[1], key);
     const series = seriesOf(key, entry);

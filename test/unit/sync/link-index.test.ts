@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LinkIndex } from '../../../src/background/sync/link-index.ts';
-import { pack, summaryEntry, unpack, type StoredSummary, type SummaryEntry } from '../../../src/background/sync/link-summary.ts';
+import { pack, sameEntry, summaryEntry, unpack, type StoredSummary, type SummaryEntry } from '../../../src/background/sync/link-summary.ts';
 import type { Link } from '../../../src/background/sync/state.ts';
+import { SummaryTable } from '../../../src/background/sync/summary-table.ts';
 import { event } from './fixtures.ts';
 
 function link(key: string, kind: Link['kind'], ids: { google?: string; outlook?: string }, extra: Partial<Link> = {}): Link {
@@ -129,5 +130,59 @@ describe('link index from a stored summary', () => {
     const next = index.takeSummary();
     expect(next?.count).toBe(LINKS.length - 1);
     expect(next?.linked).toEqual([2, 3]);
+  });
+});
+
+describe('link summary stored again', () => {
+  /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('patches the lines it was read from into exactly what packing every entry gives', () => {
+    let stores = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const next = random(seed);
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+      // Keys and ids from a small pool, so changes hit existing entries, ids move between links, and some need escaping.
+      const keys = ['google:a', 'google:b', 'google:b|2026-03-04', 'outlook:c\t%', 'outlook:c\t%|2026-03-05', 'google:d', 'google:e|x'];
+      const ids = [null, 'g1', 'g2', 'o1', 'o2\nx', 'o3%'];
+      const entry = (key: string): SummaryEntry => {
+        const kind = key.includes('|') ? 2 : pick([0, 1]);
+        const flags = kind | pick([0, 4, 8]) | (kind === 2 && next() < 0.7 ? 16 : 0);
+        return kind === 2 && (flags & 16) === 0 ? [pick(ids), pick(ids), flags, pick(keys)] : [pick(ids), pick(ids), flags];
+      };
+      const reference = new Map<string, SummaryEntry>(keys.slice(0, 4).map((key) => [key, entry(key)]));
+      const { lines, ...head } = pack(reference);
+      const table = new SummaryTable(head);
+      table.read(lines);
+      for (let round = 0; round < 4; round++) {
+        for (let step = 0; step < 1 + Math.floor(next() * 4); step++) {
+          const key = pick(keys);
+          if (next() < 0.3) {
+            if (table.remove(key)) reference.delete(key);
+          } else {
+            const changed = entry(key);
+            // A change moves the entry to the end, as the table's map does; the same entry again is no change.
+            if (!sameEntry(reference.get(key), changed)) {
+              reference.delete(key);
+              reference.set(key, changed);
+            }
+            table.set(key, changed);
+          }
+        }
+        const stored = table.take();
+        if (stored) expect(stored).toEqual(pack(reference));
+        stores += stored ? 1 : 0;
+      }
+    }
+    // Most rounds changed something (else the comparison above proved little).
+    expect(stores).toBeGreaterThan(40);
   });
 });
