@@ -6,14 +6,15 @@
  * Then: the service worker's sync, scenario by scenario; the content script's decoration of the
  * synced calendars in both web apps; edit → mirror latency through sync-on-view.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import { CHROMIUM_INSTALL_HINT } from '../../../test/e2e/harness/chromium.ts';
 import { launchExtension, SIM_BUILD_DIR, type ExtensionSession } from '../../../test/e2e/harness/extension.ts';
 import { ask } from '../../../test/e2e/harness/messages.ts';
 import { startSimulators, type Simulators } from '../../../test/sim/index.ts';
+import { buildIfStale, buildIsStale, ROOT } from '../builds.ts';
 import { countMix, type MixCounts } from '../mix.ts';
 import { seedAccount } from '../scenarios.ts';
 import { addAccount } from '../seed.ts';
@@ -59,31 +60,17 @@ export interface BrowserSkipped {
 
 export type BrowserResult = BrowserMeasured | BrowserSkipped;
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
 
 /** Chromium and a simulator build, built here if missing or stale; else why the part cannot run. */
 export function prepareBrowser(options: Pick<BrowserOptions, 'build' | 'log'>): BrowserSetup | BrowserSkipped {
   const chromium = process.env['CHROMIUM_PATH']?.trim() || '/usr/bin/chromium';
   if (!existsSync(chromium)) return { status: 'skipped', reason: `${CHROMIUM_INSTALL_HINT} (looked for ${chromium})` };
   const manifest = path.join(SIM_BUILD_DIR, 'manifest.json');
-  const sourcesAt = (): number => Math.max(newestMtime(path.join(ROOT, 'src')), ...['manifest.config.ts', 'vite.config.ts', 'endpoints.config.ts'].map((f) => statSync(path.join(ROOT, f)).mtimeMs));
-  const stale = (): boolean => !existsSync(manifest) || statSync(manifest).mtimeMs < sourcesAt();
   const ownBuild = SIM_BUILD_DIR === path.join(ROOT, 'dist-sim');
-  if (options.build && ownBuild && stale()) {
-    options.log(`Browser: ${existsSync(manifest) ? 'dist-sim is older than the sources' : 'no dist-sim'}; running "npm run build:sim".`);
-    const built = spawnSync('npm', ['run', 'build:sim'], { cwd: ROOT, encoding: 'utf8' });
-    if (built.status !== 0) options.log(`Browser: "npm run build:sim" failed:\n${`${built.stdout}${built.stderr}`.trim().split('\n').slice(-8).join('\n')}`);
-  }
+  if (options.build && ownBuild) buildIfStale(SIM_BUILD_DIR, 'build:sim', options.log);
   if (!existsSync(manifest)) return { status: 'skipped', reason: `no simulator build in ${SIM_BUILD_DIR}: run "npm run build:sim" first` };
-  const buildStale = stale();
+  const buildStale = buildIsStale(SIM_BUILD_DIR);
   if (buildStale) options.log(`Browser: ${SIM_BUILD_DIR} is older than the sources; its figures are for that build (run "npm run build:sim" to measure the current code).`);
   let chromiumVersion = 'unknown';
   try {
