@@ -10,7 +10,7 @@ import { Decorator } from './decorate.ts';
 import { EditWatch, type ContentTimers } from './edits.ts';
 import type { SendNudge } from './nudger.ts';
 import { ViewCache, type Lookup } from './states.ts';
-import type { Surface } from './surface.ts';
+import type { FoundItem, Surface } from './surface.ts';
 import { Tracker } from './tracker.ts';
 
 export interface ContentTransport {
@@ -45,7 +45,7 @@ export interface Controller {
 
 /** More dirty roots than this in one frame: one scan of the document is cheaper. */
 const FULL_SCAN = 300;
-/** Our share of a frame for drawing badges; the rest waits for the next frame. */
+/** Our share of a frame for finding items and drawing badges; the rest waits for the next frame. */
 const FRAME_BUDGET_MS = 6;
 
 export function startController(deps: ControllerDeps): Controller {
@@ -57,7 +57,10 @@ export function startController(deps: ControllerDeps): Controller {
     schedule();
   }, timers);
   const tracker = new Tracker(decorator, (key) => cache.get(key));
-  const edits = new EditWatch(surface, timers, deps.transport.nudge, () => (scheduled || dirty.size > 0 ? null : shown()), deps.quietMs);
+  // What the grid shows is only known once every scan has finished.
+  const edits = new EditWatch(surface, timers, deps.transport.nudge, () => (scheduled || dirty.size > 0 || scans.length > 0 ? null : shown()), deps.quietMs);
+  /** Scans of changed subtrees not finished yet: a page of thousands of chips takes several frames. */
+  const scans: Iterator<FoundItem>[] = [];
   let scheduled = false;
   let removals = false;
   let saveSeen = false;
@@ -84,7 +87,7 @@ export function startController(deps: ControllerDeps): Controller {
   }
 
   function schedule(): void {
-    if (scheduled || stopped || (dirty.size === 0 && !saveSeen && !tracker.pending)) return;
+    if (scheduled || stopped || (dirty.size === 0 && !saveSeen && !tracker.pending && scans.length === 0)) return;
     scheduled = true;
     deps.frame(flush);
   }
@@ -97,8 +100,11 @@ export function startController(deps: ControllerDeps): Controller {
     const found = dirty.size > 0 || saveSeen;
     // What the page changed before now is handled in this flush; what our drawing causes is dropped.
     note(observer.takeRecords());
-    if (dirty.size > 0) findItems();
-    tracker.drain(start + FRAME_BUDGET_MS, () => timers.now());
+    if (dirty.size > 0) scans.push(scanOf(roots()));
+    const scanning = scans.length > 0;
+    const deadline = start + FRAME_BUDGET_MS;
+    if (scanning) continueScans(deadline);
+    tracker.drain(deadline, () => timers.now());
     observer.takeRecords();
     deps.measure?.(found ? 'tandem:flush' : 'tandem:decorate', start);
     cache.pump();
@@ -106,20 +112,36 @@ export function startController(deps: ControllerDeps): Controller {
       saveSeen = false;
       edits.saved();
     }
-    if (found) edits.touched();
+    // A scan finished in this frame is a change seen, as much as one found in it.
+    if (found || (scanning && scans.length === 0)) edits.touched();
     schedule();
   }
 
-  function findItems(): void {
+  /** The items at or under these roots, as they are iterated; a root no longer an item is forgotten. */
+  function* scanOf(roots: readonly (Element | Document)[]): Generator<FoundItem> {
     const seen = new Set<Element>();
-    for (const root of roots()) {
+    for (const root of roots) {
       for (const item of surface.find(root)) {
         if (seen.has(item.element)) continue;
         seen.add(item.element);
-        tracker.track(item);
-        cache.want(item.key, item.query);
+        yield item;
       }
       if (root.nodeType === 1 && !seen.has(root as Element)) tracker.forget(root as Element);
+    }
+  }
+
+  /** Tracks found items until `deadline` (checked every few items); what is left waits a frame. */
+  function continueScans(deadline: number): void {
+    let n = 0;
+    while (scans.length > 0) {
+      const next = scans[0]!.next();
+      if (next.done) {
+        scans.shift();
+        continue;
+      }
+      tracker.track(next.value);
+      cache.want(next.value.key, next.value.query);
+      if (++n % 32 === 0 && timers.now() >= deadline) return;
     }
     if (removals) {
       removals = false;

@@ -33,8 +33,8 @@ export interface Surface {
   readonly attributes: readonly string[];
   /** The item element enclosing `node` (so a change deep inside a chip re-reads the chip). */
   enclosingItem(node: Element): Element | null;
-  /** Every item at or under `root`. */
-  find(root: Element | Document): FoundItem[];
+  /** Every item at or under `root`, found as it is iterated (the controller spreads a scan over frames). */
+  find(root: Element | Document): Iterable<FoundItem>;
   /** The view the user is on; items come and go with it without being edits. */
   view(): string;
   /** Whether a mutation of `node` looks like the app announcing a save ("Event saved"). */

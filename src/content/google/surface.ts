@@ -23,9 +23,8 @@ export function googleSurface(doc: Document, location: () => string): Surface {
   };
 }
 
-function findItems(doc: Document, root: Element | Document): FoundItem[] {
+function* findItems(doc: Document, root: Element | Document): Generator<FoundItem> {
   const main = doc.querySelector('[role="main"]');
-  const found: FoundItem[] = [];
   const candidates: Element[] = root instanceof Element && root.matches(ITEM) ? [root] : [];
   candidates.push(...root.querySelectorAll(ITEM));
   for (const element of candidates) {
@@ -33,9 +32,8 @@ function findItems(doc: Document, root: Element | Document): FoundItem[] {
     // Scope chips to the main grid: the side rail's mini calendar is another grid.
     if (!dialog && main && !main.contains(element)) continue;
     const item = itemFor(element, dialog);
-    if (item) found.push(item);
+    if (item) yield item;
   }
-  return found;
 }
 
 function itemFor(element: Element, dialog: boolean): FoundItem | null {

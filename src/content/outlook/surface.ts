@@ -29,23 +29,21 @@ export function outlookSurface(doc: Document, location: () => string, zone: () =
   };
 }
 
-function findItems(doc: Document, root: Element | Document, zone: string): FoundItem[] {
-  const found: FoundItem[] = [];
+function* findItems(doc: Document, root: Element | Document, zone: string): Generator<FoundItem> {
   for (const tile of within(root, TILE)) {
     const item = tileItem(tile, zone, doc);
-    if (item) found.push(item);
+    if (item) yield item;
   }
-  if (!isEnglishPage(doc)) return found;
+  if (!isEnglishPage(doc)) return;
   for (const element of within(root, LABELLED)) {
     if (element.closest(TILE) || !element.closest(SCOPE) || element.closest(GUARD)) continue;
     const parsed = parseItemLabel(element.getAttribute('aria-label') ?? '', element.getAttribute('title'), dayOf(element));
-    if (parsed) found.push(fallbackItem(element, element, parsed, zone, fingerprintOf(element)));
+    if (parsed) yield fallbackItem(element, element, parsed, zone, fingerprintOf(element));
   }
   for (const peek of within(root, PEEK)) {
     const item = peekItem(peek, zone);
-    if (item) found.push(item);
+    if (item) yield item;
   }
-  return found;
 }
 
 function within(root: Element | Document, selector: string): Element[] {

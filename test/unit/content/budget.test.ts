@@ -15,7 +15,7 @@ it('finds and decorates 500 chips, then re-finds them after a re-render', () => 
   const decorator = new Decorator(document, 'Europe/London', () => undefined);
   const synced = view('synced');
   const t0 = performance.now();
-  const found = surface.find(document);
+  const found = [...surface.find(document)];
   const t1 = performance.now();
   for (const item of found) decorator.apply(item, synced);
   const t2 = performance.now();

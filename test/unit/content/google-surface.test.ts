@@ -6,7 +6,7 @@ import { loadFixture } from './dom.ts';
 
 function items(fixture: string): FoundItem[] {
   loadFixture(fixture);
-  return googleSurface(document, () => location.pathname).find(document);
+  return [...googleSurface(document, () => location.pathname).find(document)];
 }
 
 const ids = (found: FoundItem[]): string[] => found.map((item) => (item.query.by === 'id' ? item.query.id : ''));

@@ -6,7 +6,7 @@ import { loadFixture } from './dom.ts';
 
 function items(fixture: string): FoundItem[] {
   loadFixture(fixture);
-  return outlookSurface(document, () => location.pathname, () => 'Europe/London').find(document);
+  return [...outlookSurface(document, () => location.pathname, () => 'Europe/London').find(document)];
 }
 
 const described = (found: FoundItem[]): string[] => found.map((item) => (item.query.by === 'id' ? `id:${item.query.id}` : `label:${item.query.subject}@${item.query.start}`));
