@@ -7,6 +7,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { GraphCalendarProvider, type GraphProviderOptions } from '../../../../src/background/providers/graph/index.ts';
 import { CancelledError } from '../../../../src/background/sync/errors.ts';
+import type { CanonicalEvent } from '../../../../src/background/sync/model.ts';
 import type { Clock, TokenSource } from '../../../../src/background/sync/ports.ts';
 import { SimClock } from '../../../sim/core/clock.ts';
 import { simulatorCertificate } from '../../../sim/core/tls.ts';
@@ -17,6 +18,23 @@ import { GraphSim } from '../../../sim/graph/index.ts';
 export const UPN = 'ann@contoso.com';
 export const WINDOW = { start: '2026-01-01T00:00:00Z', end: '2027-01-01T00:00:00Z' } as const;
 export const signal = new AbortController().signal;
+
+/** A plain timed event as the engine writes it (10 March 2026, 09:00–10:00 in Berlin). */
+export const EVENT: CanonicalEvent = {
+  title: 'Mirror',
+  description: '',
+  location: '',
+  start: { instant: '2026-03-10T08:00:00Z', zone: 'Europe/Berlin' },
+  end: { instant: '2026-03-10T09:00:00Z', zone: 'Europe/Berlin' },
+  endUnspecified: false,
+  freeBusy: 'busy',
+  privacy: 'default',
+  tentative: false,
+  reminders: [],
+  color: null,
+  meetingUrl: null,
+  recurrence: null,
+};
 
 export class RecordingClock implements Clock {
   readonly sleeps: number[] = [];

@@ -7,7 +7,7 @@ import { FACTS_TTL_MS, type MailboxFactsCache, type StoredMailboxFacts } from '.
 import { mailboxFactsCache } from '../../../../src/background/runtime/mailbox-facts.ts';
 import { MemoryStore } from '../../../../src/background/sync/memory-store.ts';
 import type { WriteOp } from '../../../../src/background/sync/ports.ts';
-import { sharedFixture, signal, timed, UPN, WINDOW } from './fixture.ts';
+import { EVENT, sharedFixture, signal, timed, UPN, WINDOW } from './fixture.ts';
 
 const fx = sharedFixture();
 
@@ -16,21 +16,7 @@ const mirror = (key: string, day: string): WriteOp => ({
   ref: key,
   key,
   marker: null,
-  event: {
-    title: key,
-    description: '',
-    location: '',
-    start: { instant: `${day}T08:00:00Z`, zone: 'Europe/Berlin' },
-    end: { instant: `${day}T09:00:00Z`, zone: 'Europe/Berlin' },
-    endUnspecified: false,
-    freeBusy: 'busy',
-    privacy: 'default',
-    tentative: false,
-    reminders: [],
-    color: null,
-    meetingUrl: null,
-    recurrence: null,
-  },
+  event: { ...EVENT, title: key, start: { instant: `${day}T08:00:00Z`, zone: 'Europe/Berlin' }, end: { instant: `${day}T09:00:00Z`, zone: 'Europe/Berlin' } },
 });
 
 class Box implements MailboxFactsCache {

@@ -4,27 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, InvalidRequestError, NotFoundError } from '../../../../src/background/sync/errors.ts';
-import type { CanonicalEvent } from '../../../../src/background/sync/model.ts';
 import type { RemoteEvent, WriteOp, WriteOutcome } from '../../../../src/background/sync/ports.ts';
-import { createFixture, sharedFixture, signal, timed, UPN } from './fixture.ts';
+import { createFixture, EVENT, sharedFixture, signal, timed, UPN } from './fixture.ts';
 
 const fx = sharedFixture();
 const MARKER = { pair: 'p1', sourceSide: 'google', sourceCalendar: 'ann@example.com', sourceId: 'g1' } as const;
-const EVENT: CanonicalEvent = {
-  title: 'Mirror',
-  description: '',
-  location: '',
-  start: { instant: '2026-03-10T08:00:00Z', zone: 'Europe/Berlin' },
-  end: { instant: '2026-03-10T09:00:00Z', zone: 'Europe/Berlin' },
-  endUnspecified: false,
-  freeBusy: 'busy',
-  privacy: 'default',
-  tentative: false,
-  reminders: [],
-  color: null,
-  meetingUrl: null,
-  recurrence: null,
-};
 const createOp = (key: string, title = key): WriteOp => ({ op: 'create', ref: key, key, event: { ...EVENT, title }, marker: MARKER });
 
 function ok(outcome: WriteOutcome | undefined): RemoteEvent | null {
