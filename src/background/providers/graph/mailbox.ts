@@ -93,12 +93,13 @@ export class MailboxInfo {
     return this.stored;
   }
 
+  /** Merges into what is stored; chained, so updates made at once (a listing's calendars) all stay. */
   private async store(update: StoredMailboxFacts): Promise<void> {
-    if (!this.cache) return;
-    const current = await this.readStored();
-    const next: StoredMailboxFacts = { ...current, ...(update.zone ? { zone: update.zone } : {}), calendars: { ...current.calendars, ...update.calendars } };
-    this.stored = Promise.resolve(next);
-    await this.cache.write(next).catch(() => undefined);
+    const cache = this.cache;
+    if (!cache) return;
+    const next = this.readStored().then((current): StoredMailboxFacts => ({ ...current, ...(update.zone ? { zone: update.zone } : {}), calendars: { ...current.calendars, ...update.calendars } }));
+    this.stored = next;
+    await cache.write(await next).catch(() => undefined);
   }
 
   private async loadZone(signal: AbortSignal): Promise<MailboxZone> {

@@ -62,6 +62,20 @@ describe('mailbox facts kept between adapters', () => {
     expect(factPaths(paths(mark))).toContain('/v1.0/me/mailboxSettings');
   });
 
+  it('keeps what a calendar listing said of every calendar, so a later adapter asks about none of them', async () => {
+    const { sim, adapter } = fx();
+    const others = [sim.addCalendar(UPN, { name: 'Team' }), sim.addCalendar(UPN, { name: 'Family' }), sim.addCalendar(UPN, { name: 'Trips' })];
+    const box = new Box();
+    await adapter({ mailboxFacts: box }).listCalendars(signal);
+    // What a listing learns is stored in the background, as it comes.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(Object.keys(box.facts?.calendars ?? {})).toEqual(expect.arrayContaining(others));
+    const mark = sim.log.mark();
+    const later = adapter({ mailboxFacts: box });
+    for (const [i, cal] of others.entries()) await later.write(cal, [mirror(`k-list-${i}`, '2026-03-13')], signal);
+    expect(sim.log.since(mark).map((e) => e.path).filter((p) => /\/me\/calendars\/[^/]+$/.test(p))).toEqual([]);
+  });
+
   it('a cache that fails or holds damaged facts only costs the requests', async () => {
     const { adapter, newCalendar } = fx();
     const cal = newCalendar();
