@@ -7,25 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { CanonicalEvent, FreeBusy, Privacy } from '../../../../src/background/sync/model.ts';
 import type { RemoteEvent, WriteOutcome } from '../../../../src/background/sync/ports.ts';
 import type { RecurrenceRule } from '../../../../src/background/sync/recurrence.ts';
-import { sharedFixture, signal, timed, UPN } from './fixture.ts';
+import { EVENT, sharedFixture, signal, timed, UPN } from './fixture.ts';
 
 const fx = sharedFixture();
 const MARKER = { pair: 'p1', sourceSide: 'google', sourceCalendar: 'ann@example.com', sourceId: 'g1' } as const;
-const BASE: CanonicalEvent = {
-  title: 'Mirror',
-  description: 'Plain text',
-  location: 'Room 1',
-  start: { instant: '2026-03-10T08:00:00Z', zone: 'Europe/Berlin' },
-  end: { instant: '2026-03-10T09:00:00Z', zone: 'Europe/Berlin' },
-  endUnspecified: false,
-  freeBusy: 'busy',
-  privacy: 'default',
-  tentative: false,
-  reminders: [10],
-  color: null,
-  meetingUrl: null,
-  recurrence: null,
-};
+const BASE: CanonicalEvent = { ...EVENT, description: 'Plain text', location: 'Room 1', reminders: [10] };
 
 async function readOne(calendarId: string, id: string): Promise<RemoteEvent> {
   const event = (await fx().provider.getEvents(calendarId, [id], signal)).get(id);

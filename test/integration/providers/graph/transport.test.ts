@@ -14,7 +14,7 @@ import {
 } from '../../../../src/background/sync/errors.ts';
 import type { WriteOp } from '../../../../src/background/sync/ports.ts';
 import { GraphCalendarProvider } from '../../../../src/background/providers/graph/index.ts';
-import { createFixture, SimTokens, sharedFixture, signal, timed, UPN, WINDOW } from './fixture.ts';
+import { createFixture, EVENT, SimTokens, sharedFixture, signal, timed, UPN, WINDOW } from './fixture.ts';
 
 const fx = sharedFixture();
 
@@ -34,21 +34,7 @@ const createOp = (key: string): WriteOp => ({
   op: 'create',
   ref: key,
   key,
-  event: {
-    title: key,
-    description: '',
-    location: '',
-    start: { instant: '2026-03-10T08:00:00Z', zone: 'Europe/Berlin' },
-    end: { instant: '2026-03-10T09:00:00Z', zone: 'Europe/Berlin' },
-    endUnspecified: false,
-    freeBusy: 'busy',
-    privacy: 'default',
-    tentative: false,
-    reminders: [],
-    color: null,
-    meetingUrl: null,
-    recurrence: null,
-  },
+  event: { ...EVENT, title: key },
   marker: { pair: 'p', sourceSide: 'google', sourceCalendar: 'c', sourceId: key },
 });
 
